@@ -1,0 +1,79 @@
+// `npm run bench`: prints analysis and LSP latency figures against their budgets, and writes them to
+// bench/results/latest.json. Figures, not pass/fail tests: the machine's load changes them.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../server/src/engine/analyze';
+import { LspClient } from '../test/helpers/lsp';
+import { largeTaskDefinition, typicalTaskDefinition } from './inputs';
+import { Stats, measure, ms, stats } from './stats';
+
+interface Row {
+  name: string;
+  stats: Stats;
+  budget?: { median?: number; p99?: number };
+  unit?: string;
+}
+
+const rows: Row[] = [];
+
+function record(name: string, s: Stats, budget?: Row['budget']) {
+  rows.push({ name, stats: s, budget });
+  const mark = !budget ? ' ' : (budget.median === undefined || s.median <= budget.median) && (budget.p99 === undefined || s.p99 <= budget.p99) ? '✔' : '✖';
+  const b = budget ? `budget ${budget.median !== undefined ? `median ≤ ${budget.median}` : ''}${budget.p99 !== undefined ? `${budget.median !== undefined ? ', ' : ''}p99 ≤ ${budget.p99}` : ''} ms` : '';
+  console.log(`${mark} ${name.padEnd(58)} median ${ms(s.median).padStart(8)} ms   p99 ${ms(s.p99).padStart(8)} ms   (n=${s.n})  ${b}`);
+}
+
+async function lspLatency(): Promise<void> {
+  const client = new LspClient();
+  await client.initialize();
+  const text = typicalTaskDefinition();
+  // Open-to-diagnostics: a fresh document each time.
+  const open: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const uri = `file:///bench/open-${i}.json`;
+    const t0 = performance.now();
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1);
+    open.push(performance.now() - t0);
+    await client.close(uri);
+  }
+  record('LSP open → diagnostics (typical task definition)', stats(open.slice(10)), { p99: 20 });
+  // Keystroke-to-diagnostics: one-character edits replayed on an open document.
+  const uri = 'file:///bench/typing.json';
+  await client.open(uri, text);
+  await client.diagnosticsFor(uri, 1);
+  const keys: number[] = [];
+  const line = text.split('\n').findIndex(l => l.includes('"DB_HOST"'));
+  const at = { line, character: 8 };
+  for (let i = 0; i < 300; i++) {
+    // Type a space, then delete it: every version is a real document a user could have.
+    const edit = i % 2 === 0
+      ? { range: { start: at, end: at }, newText: ' ' }
+      : { range: { start: at, end: { line, character: 9 } }, newText: '' };
+    const t0 = performance.now();
+    const v = await client.edit(uri, [edit]);
+    await client.diagnosticsFor(uri, v);
+    keys.push(performance.now() - t0);
+  }
+  record('LSP keystroke → diagnostics (typical task definition)', stats(keys.slice(20)), { p99: 20 });
+  await client.shutdown();
+}
+
+async function main() {
+  console.log(`ECS Guard benchmark — node ${process.version}, ${require('node:os').cpus().length} cores\n`);
+  const typical = typicalTaskDefinition();
+  record('analyze: typical task definition (JSON)', measure(() => analyze(typical, 'file:///b/td.json'), 2000), { median: 1, p99: 5 });
+  const large = largeTaskDefinition();
+  console.log(`  (large input: ${(large.length / 1024 / 1024).toFixed(2)} MB, ${analyze(large, 'file:///b/l.json').findings.length} findings)`);
+  record('analyze: 1 MB task definition (JSON)', measure(() => analyze(large, 'file:///b/large.json'), 30, 3), { median: 50, p99: 100 });
+  await lspLatency();
+  const out = path.join(__dirname, '..', '..', 'bench', 'results');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2) + '\n');
+  console.log(`\nresults written to bench/results/latest.json`);
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,21 @@
+import type { FormatAdapter, ParsedDocument } from './adapter';
+import { jsonAdapter } from './json';
+
+/** Every adapter, in the order they are asked. Later formats register here. */
+export const ADAPTERS: FormatAdapter[] = [jsonAdapter];
+
+/** File names the CLI and the workspace scan consider at all (content decides after that). */
+export const CANDIDATE_FILE = /\.(json|jsonc|template)$/i;
+
+/**
+ * Recognises and parses a document: the first adapter whose cheap sniff passes and whose parse
+ * recognises the content wins. Undefined: not an ECS document.
+ */
+export function parseDocument(text: string, uri: string, languageId?: string): ParsedDocument | undefined {
+  for (const a of ADAPTERS) {
+    if (!a.sniff(text, uri, languageId)) continue;
+    const doc = a.parse(text, uri);
+    if (doc) return doc;
+  }
+  return undefined;
+}

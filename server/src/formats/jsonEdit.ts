@@ -1,0 +1,244 @@
+import type { TextEdit } from '../engine/edits';
+import type { Span } from '../model/values';
+import { SNode, SObject, SArray, SourceJson, SyntaxOp, nest, sprop } from './syntax';
+import { TextStyle, indentOf, lineEnd, lineStart, nextLineStart, onlyIndentBefore } from './textStyle';
+
+/**
+ * Writes syntax ops as minimal JSON text edits in the file's own layout: its indentation unit,
+ * line endings, trailing-comma habit and one-line-or-not choice; comments outside the edited
+ * property are kept. Returns undefined when an op cannot be written safely (half-typed target).
+ */
+export function renderJsonOps(text: string, style: TextStyle, ops: SyntaxOp[]): TextEdit[] | undefined {
+  const w = new JsonWriter(text, style);
+  for (const op of ops) {
+    const ok = w.apply(op);
+    if (!ok) return undefined;
+  }
+  return w.edits;
+}
+
+class JsonWriter {
+  edits: TextEdit[] = [];
+  constructor(private text: string, private style: TextStyle) {}
+
+  apply(op: SyntaxOp): boolean {
+    switch (op.op) {
+      case 'set': return this.set(op.target, op.path, op.value);
+      case 'remove': return this.remove(op.node);
+      case 'replace': return this.replace(op.node, op.value);
+      case 'append': return this.append(op.target, op.path, op.item);
+    }
+  }
+
+  private set(target: SObject, path: string[], value: SourceJson): boolean {
+    const prop = sprop(target, path[0]);
+    if (!prop || !prop.value) {
+      if (prop) return false; // `"key":` with no value yet: leave the user's typing alone
+      return this.insertProperty(target, path[0], nest(path.slice(1), value));
+    }
+    if (path.length === 1) return this.replace(prop.value, value);
+    if (prop.value.kind === 'object') return this.set(prop.value, path.slice(1), value);
+    return this.replace(prop.value, nest(path.slice(1), value));
+  }
+
+  private append(target: SObject, path: string[], item: SourceJson): boolean {
+    let obj: SObject = target;
+    for (let i = 0; i < path.length; i++) {
+      const prop = sprop(obj, path[i]);
+      if (!prop || !prop.value) {
+        if (prop) return false;
+        return this.insertProperty(obj, path[i], nest(path.slice(i + 1), [item]));
+      }
+      const v = prop.value;
+      if (i === path.length - 1) {
+        if (v.kind !== 'array') return false;
+        return this.insertItem(v, item);
+      }
+      if (v.kind !== 'object') return false;
+      obj = v;
+    }
+    return false;
+  }
+
+  private replace(node: SNode, value: SourceJson): boolean {
+    const multiline = this.isMultiline(node.span) || (node.parent ? this.isMultiline(node.parent.span) : false);
+    const base = indentOf(this.text, node.prop ? node.prop.keySpan.start : node.span.start);
+    this.edits.push({ start: node.span.start, end: node.span.end, newText: this.serialize(value, base, multiline) });
+    return true;
+  }
+
+  private insertProperty(obj: SObject, key: string, value: SourceJson): boolean {
+    if (obj.props.some(p => !p.value)) return false;
+    const entry = (indent: string, multiline: boolean) => JSON.stringify(key) + ': ' + this.serialize(value, indent, multiline);
+    return this.insertMember(obj, obj.props.map(p => p.span), entry);
+  }
+
+  private insertItem(arr: SArray, item: SourceJson): boolean {
+    const scalars = arr.items.every(i => i.kind === 'scalar') && (item === null || typeof item !== 'object');
+    return this.insertMember(arr, arr.items.map(i => i.span), (indent, multiline) => this.serialize(item, indent, multiline), scalars);
+  }
+
+  /**
+   * Inserts a member after the last one of an object or array, on a new line with the
+   * members' indentation when the container spans lines, inline otherwise.
+   */
+  private insertMember(container: SObject | SArray, members: Span[], render: (indent: string, multiline: boolean) => string, preferInline = false): boolean {
+    const { text, style } = this;
+    const open = container.span.start;
+    const closeCh = container.kind === 'object' ? '}' : ']';
+    const close = container.span.end - 1;
+    if (text[close] !== closeCh) return false; // unterminated: no safe place to write
+    const containerIndent = indentOf(text, container.prop ? container.prop.keySpan.start : open);
+    const multiline = this.isMultiline(container.span) || (members.length === 0 && !preferInline && this.parentMultiline(container));
+    if (members.length === 0) {
+      if (!multiline) {
+        this.edits.push({ start: open + 1, end: close, newText: render(containerIndent, false) });
+        return true;
+      }
+      const inner = containerIndent + style.indent;
+      this.edits.push({ start: open + 1, end: close, newText: style.eol + inner + render(inner, true) + style.eol + containerIndent });
+      return true;
+    }
+    const last = members[members.length - 1];
+    const after = this.skipTrivia(last.end, false);
+    const trailingComma = text[after] === ',';
+    if (!multiline || (preferInline && !this.isMultiline({ start: members[0].start, end: last.end }))) {
+      // One line: `{"a": 1}` -> `{"a": 1, "b": 2}`
+      if (trailingComma) this.edits.push({ start: after + 1, end: after + 1, newText: ' ' + render(containerIndent, false) + ',' });
+      else this.edits.push({ start: last.end, end: last.end, newText: ', ' + render(containerIndent, false) });
+      return true;
+    }
+    const firstStart = members[members.length - 1].start;
+    const indent = onlyIndentBefore(text, firstStart) ? indentOf(text, firstStart) : containerIndent + style.indent;
+    const member = render(indent, true);
+    if (trailingComma) {
+      const at = this.endOfLineAfter(after + 1, close);
+      this.edits.push({ start: at, end: at, newText: style.eol + indent + member + ',' });
+      return true;
+    }
+    // The comma goes right after the last member; the new member after that member's line,
+    // so that a comment ending the line stays with the member it describes.
+    const at = this.endOfLineAfter(last.end, close);
+    if (at === last.end) {
+      this.edits.push({ start: last.end, end: last.end, newText: ',' + style.eol + indent + member });
+    } else {
+      this.edits.push({ start: last.end, end: last.end, newText: ',' });
+      this.edits.push({ start: at, end: at, newText: style.eol + indent + member });
+    }
+    return true;
+  }
+
+  /** Removes the property holding `node`, or the array item `node`, with its comma and line. */
+  private remove(node: SNode): boolean {
+    const { text } = this;
+    let span: Span;
+    let siblings: Span[];
+    let container: SObject | SArray;
+    if (node.prop) {
+      span = node.prop.span;
+      container = node.prop.parent;
+      siblings = container.props.map(p => p.span);
+    } else if (node.parent && node.parent.kind === 'array') {
+      span = node.span;
+      container = node.parent;
+      siblings = container.items.map(i => i.span);
+    } else return false;
+    const idx = siblings.findIndex(s => s.start === span.start);
+    if (idx < 0) return false;
+    const prev = siblings[idx - 1];
+    const next = siblings[idx + 1];
+    const afterEl = this.skipTrivia(span.end, false);
+    const commaEnd = text[afterEl] === ',' ? afterEl + 1 : undefined;
+    if (next) {
+      if (commaEnd === undefined) return false;
+      const atLineStart = onlyIndentBefore(text, span.start);
+      const start = atLineStart ? lineStart(text, span.start) : span.start;
+      let end = commaEnd;
+      if (atLineStart && this.restOfLineIsTrivia(commaEnd)) {
+        const nl = nextLineStart(text, commaEnd);
+        end = nl < 0 ? text.length : nl;
+      } else {
+        while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+      }
+      this.edits.push({ start, end, newText: '' });
+      return true;
+    }
+    if (prev) {
+      // The last member: take the previous member's comma with it.
+      let end = commaEnd ?? span.end;
+      if (this.restOfLineIsTrivia(end)) end = lineEnd(text, end);
+      this.edits.push({ start: prev.end, end, newText: '' });
+      return true;
+    }
+    // The only member: leave an empty container.
+    const open = container.span.start + 1;
+    const close = container.span.end - 1;
+    if (close < open) return false;
+    this.edits.push({ start: open, end: close, newText: '' });
+    return true;
+  }
+
+  // --- text helpers -------------------------------------------------------------------------
+
+  private isMultiline(span: Span): boolean {
+    for (let i = span.start; i < span.end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return true;
+    }
+    return false;
+  }
+
+  private parentMultiline(node: SNode): boolean {
+    return node.parent ? this.isMultiline(node.parent.span) : true;
+  }
+
+  /** Skips whitespace and comments from `pos`; with `newlines` false, stops at nothing but tokens anyway. */
+  private skipTrivia(pos: number, _newlines: boolean): number {
+    const t = this.text;
+    let i = pos;
+    while (i < t.length) {
+      const c = t[i];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+      else if (c === '/' && t[i + 1] === '/') { const e = lineEnd(t, i); i = e; }
+      else if (c === '/' && t[i + 1] === '*') { const e = t.indexOf('*/', i + 2); i = e < 0 ? t.length : e + 2; }
+      else break;
+    }
+    return i;
+  }
+
+  /** Only blanks and a line comment stand between `pos` and the end of its line. */
+  private restOfLineIsTrivia(pos: number): boolean {
+    const t = this.text;
+    let i = pos;
+    while (i < t.length && (t[i] === ' ' || t[i] === '\t')) i++;
+    return i >= t.length || t[i] === '\n' || t[i] === '\r' || (t[i] === '/' && t[i + 1] === '/');
+  }
+
+  /**
+   * Where to put a new member after `pos`: the end of the line (after a trailing line comment),
+   * unless the container closes on this line, then `pos` itself.
+   */
+  private endOfLineAfter(pos: number, close: number): number {
+    const end = lineEnd(this.text, pos);
+    if (close < end || !this.restOfLineIsTrivia(pos)) return pos;
+    return end;
+  }
+
+  /** JSON text for a value; objects and arrays of objects span lines when `multiline`. */
+  serialize(value: SourceJson, base: string, multiline: boolean): string {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value);
+    const { eol, indent } = this.style;
+    if (Array.isArray(value)) {
+      if (value.length === 0) return '[]';
+      const simple = value.every(v => v === null || typeof v !== 'object');
+      if (simple || !multiline) return '[' + value.map(v => this.serialize(v, base, false)).join(', ') + ']';
+      const inner = base + indent;
+      return '[' + eol + value.map(v => inner + this.serialize(v, inner, true)).join(',' + eol) + eol + base + ']';
+    }
+    const keys = Object.keys(value);
+    if (keys.length === 0) return '{}';
+    if (!multiline) return '{' + keys.map(k => JSON.stringify(k) + ': ' + this.serialize(value[k], base, false)).join(', ') + '}';
+    const inner = base + indent;
+    return '{' + eol + keys.map(k => inner + JSON.stringify(k) + ': ' + this.serialize(value[k], inner, true)).join(',' + eol) + eol + base + '}';
+  }
+}

@@ -1,0 +1,36 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisResult, analyze } from '../engine/analyze';
+import type { Settings } from '../engine/types';
+
+interface Entry {
+  version: number;
+  settings: Settings;
+  result: AnalysisResult;
+  ms: number;
+}
+
+/**
+ * The latest analysis of each open document, keyed by version and settings, so diagnostics, code
+ * actions and hovers for one version share one analysis and a stale one is never used.
+ */
+export class AnalysisCache {
+  private entries = new Map<string, Entry>();
+
+  get(doc: TextDocument, settings: Settings): { result: AnalysisResult; ms: number } {
+    const e = this.entries.get(doc.uri);
+    if (e && e.version === doc.version && e.settings === settings) return e;
+    const t0 = performance.now();
+    const result = analyze(doc.getText(), doc.uri, settings, doc.languageId);
+    const entry = { version: doc.version, settings, result, ms: performance.now() - t0 };
+    this.entries.set(doc.uri, entry);
+    return entry;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
