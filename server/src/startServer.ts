@@ -3,6 +3,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FORMAT_LABELS } from './formats/adapter';
+import { prepareDocument } from './formats';
 import { FIX_ALL_KIND, codeActions } from './lsp/codeActions';
 import { toDiagnostic } from './lsp/convert';
 import { AnalysisCache } from './lsp/documentState';
@@ -69,6 +70,7 @@ export function startServer(connection: Connection): void {
     if (!doc) return;
     const version = doc.version;
     const { enable, settings } = await settingsStore.get(uri);
+    await prepareDocument(doc.getText(), uri, doc.languageId);
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer change has its own run queued
     if (!enable) {

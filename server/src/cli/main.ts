@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import type { Severity } from '../engine/types';
 import { DEFAULT_SETTINGS } from '../engine/types';
-import { CANDIDATE_FILE } from '../formats';
+import { CANDIDATE_FILE, prepareDocument } from '../formats';
 import { VERSION } from '../meta';
 import { collectFiles, readText } from './files';
 import { formatJson } from './formatJson';
@@ -43,7 +43,7 @@ export interface CliIO {
 class UsageError extends Error {}
 
 /** Runs the CLI; returns the exit status. Never throws for bad input. */
-export function run(argv: string[], io: CliIO): number {
+export async function run(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -95,6 +95,7 @@ export function run(argv: string[], io: CliIO): number {
         errors.push(`${shown}: ${(e as Error).message}`);
         continue;
       }
+      await prepareDocument(text, pathToUri(absolute));
       const result = analyze(text, pathToUri(absolute), DEFAULT_SETTINGS);
       if (result.skipped) notes.push(`${shown}: ${result.skipped}`);
       if (!result.parsed && !result.skipped) continue; // not an ECS document: nothing to say
@@ -123,11 +124,14 @@ const pathToUri = (p: string): string => pathToFileURL(p).href;
 
 /** Runs the CLI on this process's arguments and streams. */
 export function main(): void {
-  process.exitCode = run(process.argv.slice(2), {
+  run(process.argv.slice(2), {
     stdout: s => process.stdout.write(s),
     stderr: s => process.stderr.write(s),
     isTTY: !!process.stdout.isTTY,
     cwd: process.cwd(),
+  }).then(code => { process.exitCode = code; }, e => {
+    process.stderr.write(`ecs-guard: internal error: ${(e as Error).message}\n`);
+    process.exitCode = 2;
   });
 }
 

@@ -4,6 +4,7 @@ import { intentEditable } from '../model/document';
 import type { MValue, Span } from '../model/values';
 import { RULES } from '../rules';
 import { TextEdit, applyEdits, normalizeEdits } from './edits';
+import { SuppressedFinding, UNUSED_SUPPRESSION, applySuppressions } from './suppressions';
 import type { Finding, Fix, ReportOptions, Settings, Severity } from './types';
 import { DEFAULT_SETTINGS } from './types';
 
@@ -19,6 +20,8 @@ export interface AnalysisResult {
   problems: ParseProblem[];
   /** Why the document was not analysed at all (too large, binary, internal error). */
   skipped?: string;
+  /** Findings that a directive suppressed (SARIF reports them as suppressed). */
+  suppressed?: SuppressedFinding[];
 }
 
 /** A short, redaction-safe description of an internal error, for logs. */
@@ -68,9 +71,15 @@ export function analyze(text: string, uri: string, settings: Settings = DEFAULT_
       parsed.problems.push({ span: { start: 0, end: 0 }, message: `internal error in rule ${rule.meta.id} (${describeError(e)})` });
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { parsed, format: parsed.format, findings, problems: parsed.problems };
+  const { kept, suppressed, unused } = applySuppressions(parsed, findings, RULE_IDS);
+  const unusedSetting = settings.rules[UNUSED_SUPPRESSION];
+  if (unusedSetting !== 'off') for (const u of unused) kept.push(unusedSetting ? { ...u, severity: unusedSetting } : u);
+  kept.sort(byPosition);
+  return { parsed, format: parsed.format, findings: kept, suppressed, problems: parsed.problems };
 }
+
+const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map(r => r.meta.id));
 
 /** A fix is only offered when its adapter can edit every node it names. */
 function editableOrNone(fix: Fix | undefined): Fix | undefined {
@@ -87,6 +96,7 @@ export function looksBinary(text: string): boolean {
 /** The text edits of one finding's fix, or undefined when it has none or it cannot be rendered. */
 export function fixEdits(result: AnalysisResult, finding: Finding): TextEdit[] | undefined {
   if (!result.parsed || !finding.fix) return undefined;
+  if (finding.fix.edits) return normalizeEdits(finding.fix.edits);
   try {
     const edits = result.parsed.render(finding.fix.intents);
     return edits && normalizeEdits(edits);

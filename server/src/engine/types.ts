@@ -31,6 +31,8 @@ export interface RuleMeta {
 export interface Fix {
   title: string;
   intents: FixIntent[];
+  /** Text edits computed directly (fixes of comments, which the model does not hold); used instead of intents. */
+  edits?: import('./edits').TextEdit[];
   /**
    * Safe to apply without looking: VS Code's preferred quick fix, and what "fix all",
    * `source.fixAll.ecsGuard` and `ecs-guard --fix` apply. Fixes that leave a placeholder for

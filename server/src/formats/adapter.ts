@@ -43,4 +43,10 @@ export interface FormatAdapter {
   sniff(text: string, uri: string, languageId?: string): boolean;
   /** Parses and recognises; undefined when the text turns out not to be an ECS document. */
   parse(text: string, uri: string): ParsedDocument | undefined;
+  /**
+   * Loads what parsing needs when that is asynchronous or expensive (a WebAssembly grammar, the
+   * TypeScript compiler), so that documents of other formats never pay for it. Front ends await
+   * {@link prepareDocument} before analysing; until it has resolved, `parse` returns undefined.
+   */
+  prepare?(): Promise<void>;
 }

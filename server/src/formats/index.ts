@@ -19,3 +19,19 @@ export function parseDocument(text: string, uri: string, languageId?: string): P
   }
   return undefined;
 }
+
+/**
+ * Makes every adapter that may read this document ready (loads parsers on first need). Cheap once
+ * loaded; never rejects (a parser that cannot load leaves its documents unanalysed, and says so).
+ */
+export async function prepareDocument(text: string, uri: string, languageId?: string): Promise<void> {
+  for (const a of ADAPTERS) {
+    if (a.prepare && a.sniff(text, uri, languageId)) {
+      try {
+        await a.prepare();
+      } catch {
+        // The adapter reports the failure itself through parse(); nothing to add here.
+      }
+    }
+  }
+}

@@ -1,9 +1,13 @@
 import type { Rule } from '../engine/types';
+import containerInsightsDisabled from './container-insights-disabled';
 import containerRunsAsRoot from './container-runs-as-root';
 import hostNetworkMode from './host-network-mode';
 import latestImageTag from './latest-image-tag';
 import plaintextSecretInEnvironment from './plaintext-secret-in-environment';
 import privilegedContainer from './privileged-container';
+import publicIpAssigned from './public-ip-assigned';
+import unusedSuppression from './unused-suppression';
+import wildcardTaskRolePolicy from './wildcard-task-role-policy';
 import writableRootFilesystem from './writable-root-filesystem';
 
 /** Every rule ECS Guard runs: the only registry. */
@@ -14,6 +18,12 @@ export const RULES: Rule[] = [
   latestImageTag,
   containerRunsAsRoot,
   writableRootFilesystem,
+  // Beyond the task definition: services, clusters, the task role's policies.
+  publicIpAssigned,
+  wildcardTaskRolePolicy,
+  containerInsightsDisabled,
+  // Made by the engine from suppression directives.
+  unusedSuppression,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map(r => [r.meta.id, r]));
