@@ -4,6 +4,7 @@ import { intentEditable } from '../model/document';
 import type { MValue, Span } from '../model/values';
 import { RULES } from '../rules';
 import { TextEdit, applyEdits, normalizeEdits } from './edits';
+import { RoleUse, TASK_ROLE_REUSED, roleUses } from './roleIndex';
 import { SuppressedFinding, UNUSED_SUPPRESSION, applySuppressions } from './suppressions';
 import type { Finding, Fix, ReportOptions, Settings, Severity } from './types';
 import { DEFAULT_SETTINGS } from './types';
@@ -22,6 +23,8 @@ export interface AnalysisResult {
   skipped?: string;
   /** Findings that a directive suppressed (SARIF reports them as suppressed). */
   suppressed?: SuppressedFinding[];
+  /** The task roles this document's task definitions use, for the cross-file task-role-reused rule. */
+  roleUses?: RoleUse[];
 }
 
 /** A short, redaction-safe description of an internal error, for logs. */
@@ -71,11 +74,29 @@ export function analyze(text: string, uri: string, settings: Settings = DEFAULT_
       parsed.problems.push({ span: { start: 0, end: 0 }, message: `internal error in rule ${rule.meta.id} (${describeError(e)})` });
     }
   }
-  const { kept, suppressed, unused } = applySuppressions(parsed, findings, RULE_IDS);
+  // Candidate cross-file findings go through the directives too, so that a directive for
+  // task-role-reused is honoured (and counted as used) although the finding is made elsewhere.
+  const uses = settings.rules[TASK_ROLE_REUSED] === 'off' ? [] : roleUses(parsed, uri);
+  const candidates = new Map<Finding, RoleUse>();
+  for (const u of uses) {
+    const f: Finding = { ruleId: TASK_ROLE_REUSED, severity: 'warning', message: '', span: u.span };
+    candidates.set(f, u);
+    findings.push(f);
+  }
+  const applied = applySuppressions(parsed, findings, RULE_IDS, settings.ignore);
+  const { suppressed, unused } = applied;
+  let kept = applied.kept;
+  if (candidates.size) {
+    for (const f of applied.suppressed) {
+      const u = [...candidates.entries()].find(([c]) => c.span === f.span && c.ruleId === f.ruleId)?.[1];
+      if (u) u.suppressed = true;
+    }
+    kept = kept.filter(f => !candidates.has(f));
+  }
   const unusedSetting = settings.rules[UNUSED_SUPPRESSION];
   if (unusedSetting !== 'off') for (const u of unused) kept.push(unusedSetting ? { ...u, severity: unusedSetting } : u);
   kept.sort(byPosition);
-  return { parsed, format: parsed.format, findings: kept, suppressed, problems: parsed.problems };
+  return { parsed, format: parsed.format, findings: kept, suppressed: suppressed.filter(f => f.ruleId !== TASK_ROLE_REUSED), problems: parsed.problems, roleUses: uses };
 }
 
 const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);

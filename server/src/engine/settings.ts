@@ -40,6 +40,7 @@ export function mergeSettings(...layers: Settings[]): Settings {
     Object.assign(out.rules, l.rules);
     out.trustedRegistries.push(...l.trustedRegistries);
     out.secretNamePatterns.push(...l.secretNamePatterns);
+    if (l.ignore?.length) (out.ignore ??= []).push(...l.ignore);
   }
   return out;
 }

@@ -8,7 +8,7 @@ export const UNUSED_SUPPRESSION = 'unused-suppression';
 
 /** A suppression written in the source: a comment directive or a resource's Metadata. */
 export interface Directive {
-  kind: 'line' | 'file' | 'resource';
+  kind: 'line' | 'file' | 'resource' | 'config';
   /** Rule ids it names; empty = every rule (file directives only). */
   rules: string[];
   reason?: string;
@@ -90,10 +90,13 @@ export function readDirectives(doc: ParsedDocument, lines: () => Lines): Directi
  * Drops the findings that directives suppress and reports each directive (or rule id in one)
  * that suppresses nothing as an `unused-suppression` note, with a fix that removes it.
  */
-export function applySuppressions(doc: ParsedDocument, findings: Finding[], knownRules: ReadonlySet<string>): { kept: Finding[]; suppressed: SuppressedFinding[]; unused: Finding[] } {
+export function applySuppressions(doc: ParsedDocument, findings: Finding[], knownRules: ReadonlySet<string>, configIgnores: { rule: string; reason?: string }[] = []): { kept: Finding[]; suppressed: SuppressedFinding[]; unused: Finding[] } {
   let lines: Lines | undefined;
   const getLines = () => (lines ??= new Lines(doc.text));
   const directives = readDirectives(doc, getLines);
+  // Configuration-file entries: by path, for files that cannot hold a comment. Never reported as unused
+  // here (one entry covers many files).
+  for (const c of configIgnores) directives.push({ kind: 'config', rules: c.rule === '*' ? [] : [c.rule], reason: c.reason, span: { start: 0, end: 0 } });
   if (directives.length === 0) return { kept: findings, suppressed: [], unused: [] };
   const used = directives.map(d => new Set<string>());
   const kept: Finding[] = [];
@@ -102,9 +105,9 @@ export function applySuppressions(doc: ParsedDocument, findings: Finding[], know
     let by = -1;
     for (let i = 0; i < directives.length && by < 0; i++) {
       const d = directives[i];
-      const names = d.rules.length === 0 ? d.kind === 'file' : d.rules.includes(f.ruleId);
+      const names = d.rules.length === 0 ? d.kind === 'file' || d.kind === 'config' : d.rules.includes(f.ruleId);
       if (!names) continue;
-      if (d.kind === 'file') by = i;
+      if (d.kind === 'file' || d.kind === 'config') by = i;
       else if (d.kind === 'line' && getLines().lineOf(f.span.start) === d.targetLine) by = i;
       else if (d.kind === 'resource' && d.scope && d.scope.start <= f.span.start && f.span.end <= d.scope.end) by = i;
     }
@@ -116,6 +119,7 @@ export function applySuppressions(doc: ParsedDocument, findings: Finding[], know
   }
   const unused: Finding[] = [];
   directives.forEach((d, i) => {
+    if (d.kind === 'config') return;
     if (d.rules.length === 0) {
       if (d.kind === 'line') unused.push(unusedFinding(d, 'This ecs-guard-ignore directive names no rule: write the rule ids it suppresses, e.g. `ecs-guard-ignore privileged-container`.', doc.text));
       else if (used[i].size === 0) unused.push(unusedFinding(d, 'This ecs-guard-ignore-file directive suppresses nothing: no finding in this file.', doc.text));

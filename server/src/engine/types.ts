@@ -74,6 +74,11 @@ export interface Settings {
   trustedRegistries: string[];
   /** Extra regular expressions (case-insensitive) that mark an environment variable name as secret. */
   secretNamePatterns: string[];
+  /**
+   * Suppressions that the configuration file's `ignore` entries make for this document (already
+   * matched to its path by the front end); rule "*" is every rule.
+   */
+  ignore?: { rule: string; reason?: string }[];
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({

@@ -6,6 +6,7 @@ import latestImageTag from './latest-image-tag';
 import plaintextSecretInEnvironment from './plaintext-secret-in-environment';
 import privilegedContainer from './privileged-container';
 import publicIpAssigned from './public-ip-assigned';
+import taskRoleReused from './task-role-reused';
 import unusedSuppression from './unused-suppression';
 import wildcardTaskRolePolicy from './wildcard-task-role-policy';
 import writableRootFilesystem from './writable-root-filesystem';
@@ -22,6 +23,8 @@ export const RULES: Rule[] = [
   publicIpAssigned,
   wildcardTaskRolePolicy,
   containerInsightsDisabled,
+  // Across files: from the role index the language server and the CLI keep.
+  taskRoleReused,
   // Made by the engine from suppression directives.
   unusedSuppression,
 ];
