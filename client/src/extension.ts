@@ -68,6 +68,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('ecsGuard.restartServer', async () => {
       await client?.restart();
     }),
+    vscode.commands.registerCommand('ecsGuard.scanWorkspace', async () => {
+      await client?.sendRequest('workspace/executeCommand', { command: 'ecsGuard.server.scanWorkspace', arguments: [] });
+    }),
+    vscode.commands.registerCommand('ecsGuard.fixAll', async () => {
+      // The server's source.fixAll.ecsGuard action: every safe fix in the active file.
+      await vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.ecsGuard', apply: 'first' });
+    }),
+    vscode.commands.registerCommand('ecsGuard.showRuleDocumentation', async (ruleId?: string) => {
+      const id = typeof ruleId === 'string' ? ruleId : await pickRule(context);
+      if (!id) return;
+      const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
+      await vscode.commands.executeCommand('markdown.showPreview', page);
+    }),
   );
   client.onNotification('ecsGuard/status', (s: StatusParams) => {
     byUri.set(s.uri, s);
@@ -75,6 +88,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   render();
   await client.start();
+}
+
+/** Asks which rule to document, starting with the ECS Guard finding under the cursor. */
+async function pickRule(context: vscode.ExtensionContext): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const here = editor && vscode.languages.getDiagnostics(editor.document.uri)
+    .find(d => d.source === 'ecs-guard' && d.range.contains(editor.selection.active));
+  const code = here && (typeof here.code === 'object' ? here.code.value : here.code);
+  if (code !== undefined) return String(code);
+  const dir = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
+  const entries = await vscode.workspace.fs.readDirectory(dir);
+  const ids = entries.map(([name]) => name).filter(n => n.endsWith('.md')).map(n => n.slice(0, -3)).sort();
+  return vscode.window.showQuickPick(ids, { placeHolder: 'Which ECS Guard rule?' });
 }
 
 export async function deactivate(): Promise<void> {

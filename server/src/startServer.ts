@@ -1,17 +1,25 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, Connection, DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments,
+  CodeAction, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  FileChangeType, TextDocumentSyncKind, TextDocuments, WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TASK_ROLE_REUSED } from './engine/roleIndex';
+import type { Settings } from './engine/types';
 import { FORMAT_LABELS } from './formats/adapter';
 import { prepareDocument } from './formats';
 import { FIX_ALL_KIND, codeActions } from './lsp/codeActions';
-import { toDiagnostic } from './lsp/convert';
+import { sameRange, toDiagnostic, toRange } from './lsp/convert';
 import { AnalysisCache } from './lsp/documentState';
 import { hover } from './lsp/hover';
+import { ignoreActions } from './lsp/ignoreActions';
 import { SettingsStore } from './lsp/settings';
+import { WorkspaceState, isCandidate, uriToPath } from './lsp/workspace';
+import { CONFIG_FILE_NAME, globMatch, relativePath } from './engine/config';
 import { VERSION } from './meta';
 
-/** Sent to the client after each analysis, for the language status item. */
+/** Sent to the client after each analysis of an open document, for the language status item. */
 export interface StatusParams {
   uri: string;
   version: number;
@@ -26,6 +34,10 @@ export interface StatusParams {
   ms: number;
 }
 export const STATUS_NOTIFICATION = 'ecsGuard/status';
+/** Sent when a workspace scan ends (also when cancelled). */
+export const SCAN_DONE_NOTIFICATION = 'ecsGuard/scanDone';
+/** The server's command that (re)starts the workspace scan. */
+export const SCAN_COMMAND = 'ecsGuard.server.scanWorkspace';
 
 /** Wires the LSP handlers to the engine. No analysis logic lives here. */
 export function startServer(connection: Connection): void {
@@ -33,7 +45,11 @@ export function startServer(connection: Connection): void {
   const log = (msg: string) => connection.console.log(msg);
   const settingsStore = new SettingsStore(connection, log);
   const cache = new AnalysisCache();
+  const workspace = new WorkspaceState();
   const scheduled = new Map<string, NodeJS.Immediate>();
+  let progressSupported = false;
+  let watchSupported = false;
+  let scanGeneration = 0;
 
   /** Runs a handler; an internal error is logged and answered with `fallback`, never thrown at the client. */
   const safely = <T>(what: string, fallback: T, fn: () => T): T => {
@@ -45,13 +61,28 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  /** Editor settings layered over the file's .ecs-guard.json. */
+  const effective = async (uri: string): Promise<{ enable: boolean; settings: Settings }> => {
+    const editor = await settingsStore.get(uri);
+    return { enable: editor.enable, settings: workspace.settingsFor(uri, editor.settings) };
+  };
+
   connection.onInitialize(params => {
     settingsStore.supported = !!params.capabilities.workspace?.configuration;
+    progressSupported = !!params.capabilities.window?.workDoneProgress;
+    watchSupported = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    workspace.folders = folders.flatMap(f => {
+      const p = uriToPath(f.uri);
+      return p ? [{ uri: f.uri, path: p }] : [];
+    });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
+        executeCommandProvider: { commands: [SCAN_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'ecs-guard', version: VERSION },
     };
@@ -61,15 +92,75 @@ export function startServer(connection: Connection): void {
     if (settingsStore.supported) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ecsGuard' }).catch(() => undefined);
     }
-    log(`ECS Guard ${VERSION} language server ready`);
+    if (watchSupported) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{json,jsonc,template,yaml,yml,ts,tsx,js,mjs,cjs,py}' },
+          { globPattern: `**/${CONFIG_FILE_NAME}` },
+          { globPattern: '**/.gitignore' },
+        ],
+      }).catch(() => undefined);
+    }
+    if (workspace.folders.length) {
+      connection.workspace.onDidChangeWorkspaceFolders(e => {
+        const removed = new Set(e.removed.map(f => f.uri));
+        workspace.folders = workspace.folders.filter(f => !removed.has(f.uri));
+        for (const f of e.added) {
+          const p = uriToPath(f.uri);
+          if (p) workspace.folders.push({ uri: f.uri, path: p });
+        }
+        void rescan();
+      });
+    }
+    log(`ECS Guard ${VERSION} language server ready (${workspace.folders.length} workspace folder${workspace.folders.length === 1 ? '' : 's'})`);
+    void scan();
   });
 
-  /** Analyses the document's current version and publishes; a newer version reschedules itself. */
+  /** Publishes a document's diagnostics: the open buffer's or the disk's, plus cross-file findings. */
+  const publish = async (uri: string) => {
+    const doc = documents.get(uri);
+    const { enable, settings } = await effective(uri);
+    const current = documents.get(uri);
+    if (current !== doc || (doc && current && current.version !== doc.version)) return; // superseded
+    let diagnostics: Diagnostic[] = [];
+    let version: number | undefined;
+    const crossSeverity = settings.rules[TASK_ROLE_REUSED];
+    const name = (d: string) => {
+      const p = uriToPath(d);
+      const folder = p && workspace.folderOf(p);
+      return p ? (folder ? path.relative(folder.path, p) : path.basename(p)) : d;
+    };
+    if (!enable) {
+      diagnostics = [];
+    } else if (doc) {
+      version = doc.version;
+      const { result } = cache.get(doc, settings);
+      diagnostics = result.findings.map(f => toDiagnostic(doc, f));
+      if (crossSeverity !== 'off') for (const f of workspace.roles.findingsFor(uri, crossSeverity ?? 'warning', name)) diagnostics.push(toDiagnostic(doc, f));
+    } else {
+      diagnostics = [...(workspace.diskDiagnostics(uri) ?? [])];
+      if (crossSeverity !== 'off') {
+        const uses = workspace.roles.uses(uri);
+        for (const f of workspace.roles.findingsFor(uri, crossSeverity ?? 'warning', name)) {
+          const use = uses.find(u => u.span === f.span);
+          const range = use && workspace.diskUseRange(uri, use);
+          if (range) diagnostics.push({ ...toDiagnostic(TextDocument.create(uri, 'plaintext', 0, ''), f), range });
+        }
+      }
+    }
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  };
+
+  const publishAffected = (uris: string[] | undefined) => {
+    for (const u of uris ?? []) void publish(u);
+  };
+
+  /** Analyses an open document's current version and publishes; a newer version reschedules itself. */
   const validate = async (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const { enable, settings } = await settingsStore.get(uri);
+    const { enable, settings } = await effective(uri);
     await prepareDocument(doc.getText(), uri, doc.languageId);
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer change has its own run queued
@@ -77,17 +168,18 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
-    safely(`analysis of ${uri}`, undefined, () => {
+    const affected = safely(`analysis of ${uri}`, undefined, () => {
       const { result, ms } = cache.get(current, settings);
-      const diagnostics = result.findings.map(f => toDiagnostic(current, f));
-      void connection.sendDiagnostics({ uri, version, diagnostics });
       const status: StatusParams = {
         uri, version, format: result.format ? FORMAT_LABELS[result.format] : null, findings: result.findings.length,
         problems: result.problems.length, skipped: result.skipped, ms: Math.round(ms * 100) / 100,
       };
       void connection.sendNotification(STATUS_NOTIFICATION, status);
       if (result.skipped) log(`${uri}: ${result.skipped}`);
+      return workspace.roles.set(uri, result.roleUses ?? []);
     });
+    await publish(uri);
+    publishAffected(affected);
   };
 
   /** Coalesces bursts of changes: one analysis per turn of the event loop, for the latest version. */
@@ -99,37 +191,185 @@ export function startServer(connection: Connection): void {
     }));
   };
 
+  /** Whether a file on disk belongs to the workspace scan (a folder's file, not excluded). */
+  const inScan = async (file: string): Promise<boolean> => {
+    const folder = workspace.folderOf(file);
+    if (!folder || !isCandidate(file)) return false;
+    const s = await settingsStore.get(folder.uri);
+    if (!s.workspaceScan || !s.enable) return false;
+    if (workspace.skipRules.skips(folder.path, file)) return false;
+    if (s.exclude.some(g => globMatch(g, relativePath(folder.path, file)))) return false;
+    return !workspace.excludedByConfig(file);
+  };
+
+  const editorSettingsFor = async (uri: string) => (await effective(uri)).settings;
+
+  /** Re-reads one file from disk (unless it is open: the editor's buffer always wins). */
+  const refreshFromDisk = async (file: string) => {
+    const uri = pathToUri(file);
+    if (documents.get(uri)) return;
+    const affected = (await inScan(file)) ? await workspace.analyzeFromDisk(file, editorSettingsFor, log) : workspace.forget(uri);
+    await publish(uri);
+    publishAffected(affected);
+  };
+
+  /** Scans every workspace folder in the background, yielding to editor requests between files. */
+  const scan = async () => {
+    const generation = ++scanGeneration;
+    const cancelled = () => generation !== scanGeneration;
+    if (workspace.folders.length === 0) return;
+    let reporter: WorkDoneProgressServerReporter | undefined;
+    if (progressSupported) {
+      try {
+        reporter = await connection.window.createWorkDoneProgress();
+        reporter.begin('ECS Guard', 0, 'Scanning the workspace for task definitions…', true);
+        reporter.token.onCancellationRequested(() => { if (generation === scanGeneration) scanGeneration++; });
+      } catch {
+        reporter = undefined;
+      }
+    }
+    const t0 = performance.now();
+    let files = 0;
+    let documentsFound = 0;
+    try {
+      const all: string[] = [];
+      for (const folder of workspace.folders) {
+        const s = await settingsStore.get(folder.uri);
+        if (!s.workspaceScan || !s.enable) continue;
+        all.push(...await workspace.candidates(folder, s.exclude, cancelled));
+        if (cancelled()) return;
+      }
+      let lastReport = performance.now();
+      let slice = performance.now();
+      for (const file of all) {
+        if (cancelled()) break;
+        files++;
+        const uri = pathToUri(file);
+        if (!documents.get(uri)) {
+          const affected = await workspace.analyzeFromDisk(file, editorSettingsFor, log);
+          if (affected !== undefined) {
+            if (workspace.hasDisk(uri)) documentsFound++;
+            void publish(uri);
+            publishAffected(affected);
+          }
+        }
+        // Let editor requests in: never hold the event loop for more than a few milliseconds.
+        if (performance.now() - slice > 8) {
+          await new Promise(r => setImmediate(r));
+          slice = performance.now();
+        }
+        if (reporter && performance.now() - lastReport > 200) {
+          reporter.report(Math.floor((files / all.length) * 100), `${files}/${all.length} files`);
+          lastReport = performance.now();
+        }
+      }
+    } finally {
+      reporter?.done();
+      const ms = Math.round(performance.now() - t0);
+      if (generation === scanGeneration) log(`workspace scan: ${files} candidate files, ${documentsFound} ECS documents, ${ms} ms`);
+      void connection.sendNotification(SCAN_DONE_NOTIFICATION, { files, documents: documentsFound, ms, cancelled: generation !== scanGeneration });
+    }
+  };
+
+  /** Forgets everything read from disk and scans again (settings, configuration or folders changed). */
+  const rescan = async () => {
+    workspace.config.invalidate();
+    workspace.skipRules.invalidate();
+    for (const uri of workspace.diskUris()) {
+      const affected = workspace.forget(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      publishAffected(affected);
+    }
+    await scan();
+  };
+
   documents.onDidOpen(e => schedule(e.document.uri));
   documents.onDidChangeContent(e => schedule(e.document.uri));
   documents.onDidClose(e => {
-    const t = scheduled.get(e.document.uri);
+    const uri = e.document.uri;
+    const t = scheduled.get(uri);
     if (t) clearImmediate(t);
-    scheduled.delete(e.document.uri);
-    cache.delete(e.document.uri);
-    settingsStore.forget(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    scheduled.delete(uri);
+    cache.delete(uri);
+    settingsStore.forget(uri);
+    const file = uriToPath(uri);
+    void (async () => {
+      // A closed file of the workspace keeps its findings from disk; any other leaves the Problems panel.
+      if (file && (await inScan(file))) await refreshFromDisk(file);
+      else {
+        const affected = workspace.forget(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        publishAffected(affected);
+      }
+    })();
   });
 
   connection.onDidChangeConfiguration(() => {
     settingsStore.clear();
     cache.clear();
     for (const d of documents.all()) schedule(d.uri);
+    void rescan();
+  });
+
+  connection.onDidChangeWatchedFiles(params => {
+    let structural = false;
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (!file) continue;
+      const base = path.basename(file);
+      if (base === CONFIG_FILE_NAME || base === '.gitignore') {
+        structural = true;
+        continue;
+      }
+      if (change.type === FileChangeType.Deleted) {
+        if (documents.get(change.uri)) continue;
+        const affected = workspace.forget(change.uri);
+        void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        publishAffected(affected);
+      } else {
+        void refreshFromDisk(file);
+      }
+    }
+    if (structural) {
+      cache.clear();
+      for (const d of documents.all()) schedule(d.uri);
+      void rescan();
+    }
+  });
+
+  connection.onExecuteCommand(async params => {
+    if (params.command === SCAN_COMMAND) await rescan();
   });
 
   connection.onCodeAction(async params => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const version = doc.version;
-    const { enable, settings } = await settingsStore.get(doc.uri);
+    const { enable, settings } = await effective(doc.uri);
     const current = documents.get(doc.uri);
     if (!enable || !current || current.version !== version) return []; // stale request
-    return safely('code actions', [], () => codeActions(current, cache.get(current, settings).result, settings, params));
+    return safely('code actions', [] as CodeAction[], () => {
+      const { result } = cache.get(current, settings);
+      const actions = codeActions(current, result, settings, params);
+      const only = params.context.only;
+      if (result.format && (!only || only.some(o => CodeActionKind.QuickFix.startsWith(o)))) {
+        const file = uriToPath(current.uri);
+        const folder = file ? workspace.folderOf(file) : undefined;
+        for (const d of params.context.diagnostics) {
+          if (d.source !== 'ecs-guard') continue;
+          const f = result.findings.find(x => x.ruleId === d.code && sameRange(toRange(current, x.span), d.range))
+            ?? (d.code === TASK_ROLE_REUSED ? { ruleId: TASK_ROLE_REUSED, severity: 'warning' as const, message: '', span: { start: current.offsetAt(d.range.start), end: current.offsetAt(d.range.end) } } : undefined);
+          if (f) actions.push(...ignoreActions(current, result.format, f, d, workspace.config, folder, uri => documents.get(uri)));
+        }
+      }
+      return actions;
+    });
   });
 
   connection.onHover(async params => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const { enable, settings } = await settingsStore.get(doc.uri);
+    const { enable, settings } = await effective(doc.uri);
     if (!enable) return null;
     return safely('hover', null, () => hover(doc, cache.get(doc, settings).result, params.position));
   });
@@ -137,3 +377,5 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 }
+
+const pathToUri = (p: string) => pathToFileURL(p).href;

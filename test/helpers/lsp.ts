@@ -18,6 +18,8 @@ export class LspClient {
   private waiters: (() => void)[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly logs: string[] = [];
+  /** How many work-done progress tokens the server asked for. */
+  progressCreated = 0;
   stderr = '';
   /** What `workspace/configuration` answers for section ecsGuard (per scope uri, or default). */
   settings: Record<string, unknown> = {};
@@ -36,7 +38,7 @@ export class LspClient {
     this.conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) =>
       p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onRequest('window/workDoneProgress/create', () => { this.progressCreated++; return null; });
     this.conn.listen();
   }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generatedDocsPage, generatedPackageJson, generatedReadme } from '../../scripts/generate';
+import { configSchema, generatedDocsPage, generatedPackageJson, generatedReadme } from '../../scripts/generate';
 import { RULES } from '../../server/src/rules';
 import { observed } from '../helpers/observations';
 import { ROOT } from '../helpers/paths';
@@ -35,6 +35,7 @@ describe('rule catalog (meta)', () => {
     assert.equal(readme, generatedReadme(readme), 'README.md rule table is stale: run npm run generate');
     const pkg = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
     assert.equal(pkg, generatedPackageJson(pkg), 'package.json settings schema is stale: run npm run generate');
+    assert.equal(fs.readFileSync(path.join(ROOT, 'schemas', 'ecs-guard.schema.json'), 'utf8'), configSchema(), 'schemas/ecs-guard.schema.json is stale: run npm run generate');
   });
 
   it('has a test file per rule', () => {

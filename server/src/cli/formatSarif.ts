@@ -25,6 +25,15 @@ export function formatSarif(reports: FileReport[], baseDir: string): string {
     const e = lineCol(r.doc, end);
     return { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column, charOffset: start, charLength: end - start };
   };
+  // Suppressed findings are listed too, marked as such with their justification, as SARIF viewers expect.
+  const suppressedResults = reports.flatMap(r => (r.result.suppressed ?? []).map(f => ({
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: artifactUri(r), region: region(r, f.span.start, f.span.end) } }],
+    suppressions: [{ kind: f.suppression.kind === 'config' ? 'external' : 'inSource', ...(f.suppression.reason ? { justification: f.suppression.reason } : {}) }],
+  })));
   const results = reports.flatMap(r => r.findings.map(f => {
     const edits = f.fix ? fixEdits(r.result, f) : undefined;
     return {
@@ -68,7 +77,7 @@ export function formatSarif(reports: FileReport[], baseDir: string): string {
       },
       originalUriBaseIds: { SRCROOT: { uri: base } },
       columnKind: 'utf16CodeUnits',
-      results,
+      results: [...results, ...suppressedResults],
     }],
   };
   return JSON.stringify(sarif, null, 2) + '\n';

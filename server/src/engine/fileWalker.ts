@@ -84,3 +84,50 @@ export async function walkFiles(root: string, options: WalkOptions): Promise<{ f
   }
   return { files: files.sort(), errors };
 }
+
+/**
+ * Answers "would the walk skip this file?" for one file at a time (file-watcher events), with the
+ * same rules: excluded folder names and every .gitignore between the root and the file.
+ */
+export class SkipRules {
+  private gitignores = new Map<string, Ignore | null>();
+
+  constructor(private excludedDirs: ReadonlySet<string> = DEFAULT_EXCLUDED_DIRS) {}
+
+  skips(root: string, file: string): boolean {
+    const rel = relativePath(root, file);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return true;
+    const parts = rel.split('/');
+    if (parts.slice(0, -1).some(p => this.excludedDirs.has(p))) return true;
+    let dir = root;
+    for (let i = 0; i < parts.length; i++) {
+      const ig = this.gitignoreOf(dir);
+      if (ig) {
+        const sub = parts.slice(i).join('/');
+        if (ig.ignores(sub)) return true;
+        // A folder on the way may be ignored as a folder ("generated/").
+        for (let j = i + 1; j < parts.length; j++) if (ig.ignores(parts.slice(i, j).join('/') + '/')) return true;
+      }
+      dir = path.join(dir, parts[i]);
+    }
+    return false;
+  }
+
+  /** Forgets the .gitignore files read (one changed). */
+  invalidate(): void {
+    this.gitignores.clear();
+  }
+
+  private gitignoreOf(dir: string): Ignore | null {
+    let ig = this.gitignores.get(dir);
+    if (ig === undefined) {
+      try {
+        ig = ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'));
+      } catch {
+        ig = null;
+      }
+      this.gitignores.set(dir, ig);
+    }
+    return ig;
+  }
+}

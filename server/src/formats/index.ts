@@ -35,3 +35,8 @@ export async function prepareDocument(text: string, uri: string, languageId?: st
     }
   }
 }
+
+/** The cheap test alone: could any format read this text? (The workspace scan skips the rest unread.) */
+export function mayBeOurs(text: string, uri: string, languageId?: string): boolean {
+  return ADAPTERS.some(a => a.sniff(text, uri, languageId));
+}

@@ -6,9 +6,13 @@ import { DEFAULT_SETTINGS, Settings } from '../engine/types';
 export interface EditorSettings {
   enable: boolean;
   settings: Settings;
+  /** Scan the whole workspace (not only open files). */
+  workspaceScan: boolean;
+  /** Globs (relative to the workspace folder) the workspace scan skips. */
+  exclude: string[];
 }
 
-const DEFAULTS: EditorSettings = { enable: true, settings: DEFAULT_SETTINGS };
+const DEFAULTS: EditorSettings = { enable: true, settings: DEFAULT_SETTINGS, workspaceScan: true, exclude: [] };
 
 /**
  * Reads `ecsGuard.*` per document (settings are resource-scoped) through workspace/configuration,
@@ -54,6 +58,8 @@ export class SettingsStore {
     return {
       enable: o.enable !== false,
       settings: normalizeSettings(o, msg => this.log(`settings: ${msg}`)),
+      workspaceScan: o.workspaceScan !== 'off' && o.workspaceScan !== false,
+      exclude: Array.isArray(o.exclude) ? o.exclude.filter((x): x is string => typeof x === 'string') : [],
     };
   }
 }
