@@ -1,4 +1,5 @@
 import type { Rule } from '../engine/types';
+import bridgeNetworkMode from './bridge-network-mode';
 import containerInsightsDisabled from './container-insights-disabled';
 import containerRunsAsRoot from './container-runs-as-root';
 import hostNetworkMode from './host-network-mode';
@@ -18,6 +19,7 @@ export const RULES: Rule[] = [
   latestImageTag,
   containerRunsAsRoot,
   writableRootFilesystem,
+  bridgeNetworkMode,
   // Beyond the task definition: services, clusters, the task role's policies.
   publicIpAssigned,
   wildcardTaskRolePolicy,
