@@ -2,7 +2,9 @@ import type { Rule } from '../engine/types';
 import bridgeNetworkMode from './bridge-network-mode';
 import containerInsightsDisabled from './container-insights-disabled';
 import containerRunsAsRoot from './container-runs-as-root';
+import hostIpcMode from './host-ipc-mode';
 import hostNetworkMode from './host-network-mode';
+import hostPidMode from './host-pid-mode';
 import latestImageTag from './latest-image-tag';
 import plaintextSecretInEnvironment from './plaintext-secret-in-environment';
 import privilegedContainer from './privileged-container';
@@ -20,6 +22,8 @@ export const RULES: Rule[] = [
   containerRunsAsRoot,
   writableRootFilesystem,
   bridgeNetworkMode,
+  hostPidMode,
+  hostIpcMode,
   // Beyond the task definition: services, clusters, the task role's policies.
   publicIpAssigned,
   wildcardTaskRolePolicy,
