@@ -5,10 +5,12 @@ import containerRunsAsRoot from './container-runs-as-root';
 import hostIpcMode from './host-ipc-mode';
 import hostNetworkMode from './host-network-mode';
 import hostPidMode from './host-pid-mode';
+import imageNotPinnedByDigest from './image-not-pinned-by-digest';
 import latestImageTag from './latest-image-tag';
 import plaintextSecretInEnvironment from './plaintext-secret-in-environment';
 import privilegedContainer from './privileged-container';
 import publicIpAssigned from './public-ip-assigned';
+import publicRegistryImage from './public-registry-image';
 import unusedSuppression from './unused-suppression';
 import wildcardTaskRolePolicy from './wildcard-task-role-policy';
 import writableRootFilesystem from './writable-root-filesystem';
@@ -24,6 +26,8 @@ export const RULES: Rule[] = [
   bridgeNetworkMode,
   hostPidMode,
   hostIpcMode,
+  publicRegistryImage,
+  imageNotPinnedByDigest,
   // Beyond the task definition: services, clusters, the task role's policies.
   publicIpAssigned,
   wildcardTaskRolePolicy,
