@@ -1,7 +1,9 @@
 import type { Rule } from '../engine/types';
 import bridgeNetworkMode from './bridge-network-mode';
+import capabilitiesNotDropped from './capabilities-not-dropped';
 import containerInsightsDisabled from './container-insights-disabled';
 import containerRunsAsRoot from './container-runs-as-root';
+import dangerousCapability from './dangerous-capability';
 import hostIpcMode from './host-ipc-mode';
 import hostNetworkMode from './host-network-mode';
 import hostPidMode from './host-pid-mode';
@@ -28,6 +30,8 @@ export const RULES: Rule[] = [
   hostIpcMode,
   publicRegistryImage,
   imageNotPinnedByDigest,
+  dangerousCapability,
+  capabilitiesNotDropped,
   // Beyond the task definition: services, clusters, the task role's policies.
   publicIpAssigned,
   wildcardTaskRolePolicy,
