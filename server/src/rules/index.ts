@@ -9,6 +9,7 @@ import hostNetworkMode from './host-network-mode';
 import hostPidMode from './host-pid-mode';
 import imageNotPinnedByDigest from './image-not-pinned-by-digest';
 import latestImageTag from './latest-image-tag';
+import missingLogConfiguration from './missing-log-configuration';
 import plaintextSecretInEnvironment from './plaintext-secret-in-environment';
 import privilegedContainer from './privileged-container';
 import publicIpAssigned from './public-ip-assigned';
@@ -32,6 +33,7 @@ export const RULES: Rule[] = [
   imageNotPinnedByDigest,
   dangerousCapability,
   capabilitiesNotDropped,
+  missingLogConfiguration,
   // Beyond the task definition: services, clusters, the task role's policies.
   publicIpAssigned,
   wildcardTaskRolePolicy,
