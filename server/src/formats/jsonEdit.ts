@@ -70,24 +70,26 @@ class JsonWriter {
   private insertProperty(obj: SObject, key: string, value: SourceJson): boolean {
     if (obj.props.some(p => !p.value)) return false;
     const entry = (indent: string, multiline: boolean) => JSON.stringify(key) + ': ' + this.serialize(value, indent, multiline);
-    return this.insertMember(obj, obj.props.map(p => p.span), entry);
+    return this.insertMember(obj, obj.props.map(p => p.span), entry, false, obj.props[obj.props.length - 1]?.value);
   }
 
   private insertItem(arr: SArray, item: SourceJson): boolean {
     const scalars = arr.items.every(i => i.kind === 'scalar') && (item === null || typeof item !== 'object');
-    return this.insertMember(arr, arr.items.map(i => i.span), (indent, multiline) => this.serialize(item, indent, multiline), scalars);
+    return this.insertMember(arr, arr.items.map(i => i.span), (indent, multiline) => this.serialize(item, indent, multiline), scalars, arr.items[arr.items.length - 1]);
   }
 
   /**
    * Inserts a member after the last one of an object or array, on a new line with the
    * members' indentation when the container spans lines, inline otherwise.
    */
-  private insertMember(container: SObject | SArray, members: Span[], render: (indent: string, multiline: boolean) => string, preferInline = false): boolean {
+  private insertMember(container: SObject | SArray, members: Span[], render: (indent: string, multiline: boolean) => string, preferInline = false, lastNode?: SNode): boolean {
     const { text, style } = this;
     const open = container.span.start;
     const closeCh = container.kind === 'object' ? '}' : ']';
     const close = container.span.end - 1;
     if (text[close] !== closeCh) return false; // unterminated: no safe place to write
+    // After an unterminated last member the new one would land inside it (`[{…}` then `}`).
+    if (!this.endsCleanly(lastNode)) return false;
     const containerIndent = indentOf(text, container.prop ? container.prop.keySpan.start : open);
     const multiline = this.isMultiline(container.span) || (members.length === 0 && !preferInline && this.parentMultiline(container));
     if (members.length === 0) {
@@ -179,6 +181,19 @@ class JsonWriter {
   }
 
   // --- text helpers -------------------------------------------------------------------------
+
+  /**
+   * The node and, down its chain of last members, every object and array in it end with their
+   * closing bracket. Walks the chain in a loop: no recursion on the document's depth.
+   */
+  private endsCleanly(node: SNode | undefined): boolean {
+    let n = node;
+    while (n && (n.kind === 'object' || n.kind === 'array')) {
+      if (this.text[n.span.end - 1] !== (n.kind === 'object' ? '}' : ']')) return false;
+      n = n.kind === 'object' ? n.props[n.props.length - 1]?.value : n.items[n.items.length - 1];
+    }
+    return true;
+  }
 
   private isMultiline(span: Span): boolean {
     for (let i = span.start; i < span.end; i++) {

@@ -1,12 +1,20 @@
 import type { Rule } from '../engine/types';
+import bridgeNetworkMode from './bridge-network-mode';
+import capabilitiesNotDropped from './capabilities-not-dropped';
 import containerInsightsDisabled from './container-insights-disabled';
 import containerRunsAsRoot from './container-runs-as-root';
+import dangerousCapability from './dangerous-capability';
+import hostIpcMode from './host-ipc-mode';
 import hostNetworkMode from './host-network-mode';
+import hostPidMode from './host-pid-mode';
+import imageNotPinnedByDigest from './image-not-pinned-by-digest';
 import latestImageTag from './latest-image-tag';
+import missingLogConfiguration from './missing-log-configuration';
 import plaintextSecretInEnvironment from './plaintext-secret-in-environment';
 import privilegedContainer from './privileged-container';
 import publicIpAssigned from './public-ip-assigned';
 import taskRoleReused from './task-role-reused';
+import publicRegistryImage from './public-registry-image';
 import unusedSuppression from './unused-suppression';
 import wildcardTaskRolePolicy from './wildcard-task-role-policy';
 import writableRootFilesystem from './writable-root-filesystem';
@@ -19,6 +27,14 @@ export const RULES: Rule[] = [
   latestImageTag,
   containerRunsAsRoot,
   writableRootFilesystem,
+  bridgeNetworkMode,
+  hostPidMode,
+  hostIpcMode,
+  publicRegistryImage,
+  imageNotPinnedByDigest,
+  dangerousCapability,
+  capabilitiesNotDropped,
+  missingLogConfiguration,
   // Beyond the task definition: services, clusters, the task role's policies.
   publicIpAssigned,
   wildcardTaskRolePolicy,
