@@ -9,6 +9,9 @@ const T = {
   LineComment: 12, BlockComment: 13, LineBreak: 14, Trivia: 15, Unknown: 16, EOF: 17,
 } as const;
 
+/** Values nested deeper than this are skipped as a whole (ECS documents nest a dozen levels). */
+export const MAX_DEPTH = 1000;
+
 export interface JsonParseResult {
   root?: SNode;
   errors: { span: Span; message: string }[];
@@ -94,6 +97,22 @@ export function parseJson(text: string): JsonParseResult {
   const startValue = (): boolean => {
     const off = scanner.getTokenOffset();
     const len = scanner.getTokenLength();
+    if ((tok === T.OpenBrace || tok === T.OpenBracket) && stack.length >= MAX_DEPTH) {
+      // No task definition nests this deep: skip the value (scanning only, nothing allocated)
+      // and keep it as one opaque placeholder, so that depth costs neither stack nor memory.
+      let depth = 0;
+      let end = off + len;
+      for (let t: number = tok; t !== T.EOF; t = scanner.scan()) {
+        if (t === T.OpenBrace || t === T.OpenBracket) depth++;
+        else if (t === T.CloseBrace || t === T.CloseBracket) depth--;
+        end = scanner.getTokenOffset() + scanner.getTokenLength();
+        if (depth === 0) break;
+      }
+      error(off, end, `Nesting deeper than ${MAX_DEPTH} levels: this value is not read.`);
+      lastEnd = end;
+      attach({ kind: 'scalar', value: text.slice(off, Math.min(end, off + 40)), span: { start: off, end }, style: undefined, invalid: true, parent: undefined, prop: undefined });
+      return true;
+    }
     switch (tok) {
       case T.OpenBrace: {
         const node: SObject = { kind: 'object', props: [], flow: true, span: { start: off, end: off + len }, parent: undefined, prop: undefined };

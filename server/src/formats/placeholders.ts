@@ -4,7 +4,7 @@ import { HOLE } from '../model/values';
 // ${VAR} (envsubst, Terraform templatefile), {{ .Env.X }} / {{ var }} (ecspresso, Jinja),
 // <IMAGE_URI> (AWS docs, the ECS deploy action), $$$TOKEN$$$ (CodeDeploy/Octopus style),
 // #{Var} (Octopus), __VAR__ (sed-style CI replacements), $VAR (shell). Each pattern is linear.
-const PLACEHOLDER = /\$\{[^}\n]{0,200}\}|\{\{[^}\n]{0,200}\}\}|<[A-Za-z_][A-Za-z0-9_. :/-]{0,100}>|\$\$\$[A-Za-z0-9_]{1,100}\$\$\$|#\{[^}\n]{0,200}\}|__[A-Z][A-Z0-9_]{0,100}__|\$[A-Z_][A-Z0-9_]{0,100}/g;
+const PLACEHOLDER = /\$\{[^{}\n]{0,200}\}|\{\{[^{}\n]{0,200}\}\}|<[A-Za-z_][A-Za-z0-9_. :/-]{0,100}>|\$\$\$[A-Za-z0-9_]{1,100}\$\$\$|#\{[^{}\n]{0,200}\}|__[A-Z][A-Z0-9_]{0,100}__|\$[A-Z_][A-Z0-9_]{0,100}/g;
 
 /**
  * The string with each placeholder replaced by HOLE, or undefined when it has none.

@@ -59,14 +59,19 @@ describe('JSON reader', () => {
     assert.deepEqual(o.props.map(p => [p.key, p.value?.kind === 'scalar' && p.value.invalid ? 'invalid' : p.value?.kind]), [['memory', 'invalid'], ['cpu', 'invalid'], ['x', 'scalar']]);
   });
 
-  it('survives 100,000 levels of nesting without recursion', () => {
+  it('survives 100,000 levels of nesting, skipping what lies deeper than its limit', () => {
     const depth = 100_000;
     const text = '['.repeat(depth) + ']'.repeat(depth);
     const { root, errors } = parseJson(text);
-    assert.deepEqual(errors, []);
+    assert.deepEqual(errors.map(e => e.message), ['Nesting deeper than 1000 levels: this value is not read.']);
     assert.equal(root?.kind, 'array');
     const unclosed = parseJson('{"a":'.repeat(depth));
     assert.ok(unclosed.errors.length > 0);
+    // A document within the limit reads in full, and what follows a skipped value still parses.
+    const ok = parseJson('['.repeat(999) + ']'.repeat(999));
+    assert.deepEqual(ok.errors, []);
+    const after = parseJson(`{"deep": ${'['.repeat(1500)}${']'.repeat(1500)}, "privileged": true}`);
+    assert.equal((after.root as Extract<SNode, { kind: 'object' }>).props[1].key, 'privileged');
   });
 
   it('reads every corpus task definition that JSON.parse reads, identically', function () {
