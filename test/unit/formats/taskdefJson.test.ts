@@ -74,7 +74,7 @@ describe('task-definition JSON: recognition', () => {
   it('treats template placeholders as unknown values, never findings', () => {
     const text = `{"family": "\${FAMILY}", "networkMode": "\${NETWORK_MODE}", "containerDefinitions": [{
       "name": "app", "image": "<IMAGE_URI>", "user": "{{ .Env.USER }}", "privileged": "$$$PRIV$$$",
-      "readonlyRootFilesystem": \${RO},
+      "readonlyRootFilesystem": \${RO}, "memory": "\${MEMORY}", "healthCheck": "\${HEALTH_CHECK}",
       "environment": [{"name": "DB_PASSWORD", "value": "\${DB_PASSWORD}"}, {"name": "API_TOKEN", "value": "#{Token}"}]}]}`;
     const r = run(text);
     assert.equal(r.format, 'taskdef-json');
