@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { applyFix, findingsOf, fixViolations, run } from '../../helpers/analysis';
+import { EXAMPLES } from '../../helpers/paths';
 
 const RULE = 'efs-iam-authorization-disabled';
 const mk = (efs: string) => `{
@@ -45,6 +48,13 @@ describe(`rule ${RULE}`, () => {
     const [f] = run(mk('')).findings.filter(x => x.ruleId === RULE);
     assert.equal(f.fix!.preferred, false);
     assert.match(f.fix!.title, /elasticfilesystem:ClientMount/);
+  });
+
+  it('keeps every fix sound in the insecure volumes example, where all the volume rules fire', () => {
+    const t = fs.readFileSync(path.join(EXAMPLES, 'taskdef-json', 'insecure-volumes.json'), 'utf8');
+    const rules = new Set(run(t).findings.map(f => f.ruleId));
+    for (const r of [RULE, 'efs-transit-encryption-disabled', 'host-path-volume', 'shared-task-execution-role', 'hardcoded-credential']) assert.ok(rules.has(r), r);
+    assert.deepEqual(fixViolations(t), []);
   });
 
   it('accepts iam ENABLED and ignores unknown values', () => {

@@ -45,6 +45,22 @@ describe(`rule ${RULE}`, () => {
     assert.deepEqual(findingsOf(other, RULE), []);
   });
 
+  it('fixes each of several volumes soundly', () => {
+    const t = `{
+  "family": "cms",
+  "containerDefinitions": [{ "name": "app", "image": "wordpress:6.5", "memory": 512 }],
+  "volumes": [
+    { "name": "a", "efsVolumeConfiguration": { "fileSystemId": "fs-1", "transitEncryption": "DISABLED" } },
+    { "name": "b", "efsVolumeConfiguration": { "fileSystemId": "fs-2" } },
+    { "name": "c", "efsVolumeConfiguration": { "fileSystemId": "fs-3", "transitEncryption": "ENABLED" } }
+  ]
+}
+`;
+    assert.deepEqual(findingsOf(t, RULE).map(f => f.text), ['"DISABLED"', '"efsVolumeConfiguration"']);
+    assert.equal(applyFix(t, RULE, 1), t.replace('"fileSystemId": "fs-2" }', '"fileSystemId": "fs-2", "transitEncryption": "ENABLED" }'));
+    assert.deepEqual(fixViolations(t), []);
+  });
+
   it('names a nameless volume by its position', () => {
     const t = '{"family": "f", "containerDefinitions": [{"name": "a", "image": "x:1"}], "volumes": [{"name": "", "efsVolumeConfiguration": {"fileSystemId": "fs-1"}}]}';
     assert.match(run(t).findings.find(f => f.ruleId === RULE)!.message, /^EFS volume '#1' of task definition 'f' does not set transitEncryption/);

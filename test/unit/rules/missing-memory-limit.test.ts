@@ -28,6 +28,13 @@ describe(`rule ${RULE}`, () => {
     assert.deepEqual(fixViolations(t), []);
   });
 
+  it('fixes each of several containers soundly, one at a time', () => {
+    const t = '{"family": "f", "containerDefinitions": [{"name": "a", "image": "x:1"}, {"name": "b", "image": "y:1"}, {"name": "c", "image": "z:1", "memory": 64}]}';
+    assert.deepEqual(findingsOf(t, RULE).map(f => f.text), ['"a"', '"b"']);
+    assert.equal(applyFix(t, RULE, 1), '{"family": "f", "containerDefinitions": [{"name": "a", "image": "x:1"}, {"name": "b", "image": "y:1", "memory": 512}, {"name": "c", "image": "z:1", "memory": 64}]}');
+    assert.deepEqual(fixViolations(t), []);
+  });
+
   it('accepts a container limit, a reservation, or a task-level memory, known or not', () => {
     assert.deepEqual(findingsOf(mk('', ',\n      "memory": 256'), RULE), []);
     assert.deepEqual(findingsOf(mk('', ',\n      "memoryReservation": 128'), RULE), []);
