@@ -21,7 +21,7 @@ describe('CLI', function () {
   it('never prints a secret value', () => {
     for (const format of ['text', 'json', 'sarif']) {
       const r = cli(['--format', format, 'examples']);
-      for (const secret of ['correct-horse-battery-staple', 'AKIAIOSFODNN7EXAMPLE', 's3cr3t-pa55', 'ghp_0123456789abcdefghijABCDEFGHIJ012345']) {
+      for (const secret of ['correct-horse-battery-staple', 'AKIAIOSFODNN7EXAMPLE', 's3cr3t-pa55', 'ghp_0123456789abcdefghijABCDEFGHIJ012345', 'a7f3c9e1d5b24f68', '6d0b5c1e-93a4-4f7e-b2c8-0e1f2a3b4c5d']) {
         assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret), `${format} output contains ${secret}`);
       }
     }

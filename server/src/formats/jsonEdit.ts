@@ -19,6 +19,8 @@ export function renderJsonOps(text: string, style: TextStyle, ops: SyntaxOp[]): 
 
 class JsonWriter {
   edits: TextEdit[] = [];
+  /** The member text already inserted into a container by this render, to join further members. */
+  private insertions = new Map<SObject | SArray, { edit: TextEdit; head: string; sep: string; tail: string; indent: string; multiline: boolean; members: string[] }>();
   constructor(private text: string, private style: TextStyle) {}
 
   apply(op: SyntaxOp): boolean {
@@ -80,9 +82,17 @@ class JsonWriter {
 
   /**
    * Inserts a member after the last one of an object or array, on a new line with the
-   * members' indentation when the container spans lines, inline otherwise.
+   * members' indentation when the container spans lines, inline otherwise. A second insertion
+   * into the same container (one fix setting two new keys) joins the first one's text, so the
+   * members get one comma between them and none doubled.
    */
   private insertMember(container: SObject | SArray, members: Span[], render: (indent: string, multiline: boolean) => string, preferInline = false, lastNode?: SNode): boolean {
+    const earlier = this.insertions.get(container);
+    if (earlier) {
+      earlier.members.push(render(earlier.indent, earlier.multiline));
+      earlier.edit.newText = earlier.head + earlier.members.join(earlier.sep) + earlier.tail;
+      return true;
+    }
     const { text, style } = this;
     const open = container.span.start;
     const closeCh = container.kind === 'object' ? '}' : ']';
@@ -92,42 +102,39 @@ class JsonWriter {
     if (!this.endsCleanly(lastNode)) return false;
     const containerIndent = indentOf(text, container.prop ? container.prop.keySpan.start : open);
     const multiline = this.isMultiline(container.span) || (members.length === 0 && !preferInline && this.parentMultiline(container));
-    if (members.length === 0) {
-      if (!multiline) {
-        this.edits.push({ start: open + 1, end: close, newText: render(containerIndent, false) });
-        return true;
-      }
-      const inner = containerIndent + style.indent;
-      this.edits.push({ start: open + 1, end: close, newText: style.eol + inner + render(inner, true) + style.eol + containerIndent });
+    const place = (start: number, end: number, indent: string, ml: boolean, head: string, sep: string, tail: string) => {
+      const member = render(indent, ml);
+      const edit = { start, end, newText: head + member + tail };
+      this.edits.push(edit);
+      this.insertions.set(container, { edit, head, sep, tail, indent, multiline: ml, members: [member] });
       return true;
+    };
+    if (members.length === 0) {
+      if (!multiline) return place(open + 1, close, containerIndent, false, '', ', ', '');
+      const inner = containerIndent + style.indent;
+      return place(open + 1, close, inner, true, style.eol + inner, ',' + style.eol + inner, style.eol + containerIndent);
     }
     const last = members[members.length - 1];
     const after = this.skipTrivia(last.end, false);
     const trailingComma = text[after] === ',';
     if (!multiline || (preferInline && !this.isMultiline({ start: members[0].start, end: last.end }))) {
       // One line: `{"a": 1}` -> `{"a": 1, "b": 2}`
-      if (trailingComma) this.edits.push({ start: after + 1, end: after + 1, newText: ' ' + render(containerIndent, false) + ',' });
-      else this.edits.push({ start: last.end, end: last.end, newText: ', ' + render(containerIndent, false) });
-      return true;
+      if (trailingComma) return place(after + 1, after + 1, containerIndent, false, ' ', ', ', ',');
+      return place(last.end, last.end, containerIndent, false, ', ', ', ', '');
     }
     const firstStart = members[members.length - 1].start;
     const indent = onlyIndentBefore(text, firstStart) ? indentOf(text, firstStart) : containerIndent + style.indent;
-    const member = render(indent, true);
+    const sep = ',' + style.eol + indent;
     if (trailingComma) {
       const at = this.endOfLineAfter(after + 1, close);
-      this.edits.push({ start: at, end: at, newText: style.eol + indent + member + ',' });
-      return true;
+      return place(at, at, indent, true, style.eol + indent, sep, ',');
     }
     // The comma goes right after the last member; the new member after that member's line,
     // so that a comment ending the line stays with the member it describes.
     const at = this.endOfLineAfter(last.end, close);
-    if (at === last.end) {
-      this.edits.push({ start: last.end, end: last.end, newText: ',' + style.eol + indent + member });
-    } else {
-      this.edits.push({ start: last.end, end: last.end, newText: ',' });
-      this.edits.push({ start: at, end: at, newText: style.eol + indent + member });
-    }
-    return true;
+    if (at === last.end) return place(last.end, last.end, indent, true, sep, sep, '');
+    this.edits.push({ start: last.end, end: last.end, newText: ',' });
+    return place(at, at, indent, true, style.eol + indent, sep, '');
   }
 
   /** Removes the property holding `node`, or the array item `node`, with its comma and line. */

@@ -11,9 +11,11 @@ export default defineRule({
     fixable: false,
     references: {
       securityHub: ['ECS.12'],
+      controlTower: ['CT.ECS.PR.2'],
       checkov: ['CKV_AWS_65'],
       kics: ['ECS Cluster with Container Insights Disabled'],
       trivy: ['AVD-AWS-0034'],
+      cdkNag: ['AwsSolutions-ECS4'],
       links: [['Amazon ECS Container Insights', 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/ContainerInsights.html']],
     },
   },

@@ -19,7 +19,9 @@ export default defineRule({
     description: 'A container without a user runs as the image\'s default user, root for most images: a compromised process then owns the container and is one kernel bug from the host.',
     fixable: true,
     references: {
-      securityHub: ['ECS.1', 'ECS.20', 'ECS.21'],
+      securityHub: ['ECS.20', 'ECS.21'],
+      controlTower: ['CT.ECS.PR.3', 'CT.ECS.PR.8'],
+      cdkNag: ['NIST.800.53.R5-ECSTaskDefinitionUserForHostMode', 'HIPAA.Security-ECSTaskDefinitionUserForHostMode'],
       links: [['ECS task definition parameters: user', 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security']],
     },
   },

@@ -11,8 +11,10 @@ export default defineRule({
     description: 'With networkMode "host" containers share the instance\'s network stack: they can reach the instance metadata service and every local port, and bypass security groups for the task.',
     fixable: true,
     references: {
-      securityHub: ['ECS.1', 'ECS.17'],
+      securityHub: ['ECS.17'],
+      controlTower: ['CT.ECS.PR.4', 'CT.ECS.PR.8'],
       kics: ['ECS Task Definition Network Mode Not Recommended'],
+      cdkNag: ['NIST.800.53.R5-ECSTaskDefinitionUserForHostMode', 'HIPAA.Security-ECSTaskDefinitionUserForHostMode'],
       links: [['ECS task networking', 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html']],
     },
   },

@@ -15,8 +15,10 @@ export default defineRule({
     fixable: true,
     references: {
       securityHub: ['ECS.8'],
+      controlTower: ['CT.ECS.PR.12'],
       kics: ['Passwords And Secrets'],
       trivy: ['AVD-AWS-0036'],
+      cdkNag: ['AwsSolutions-ECS2'],
       links: [['Pass sensitive data to an ECS container', 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html']],
     },
   },

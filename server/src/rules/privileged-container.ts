@@ -12,6 +12,7 @@ export default defineRule({
     fixable: true,
     references: {
       securityHub: ['ECS.4'],
+      controlTower: ['CT.ECS.PR.11'],
       checkov: ['CKV_AWS_334'],
       links: [['ECS task definition parameters: privileged', 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security']],
     },

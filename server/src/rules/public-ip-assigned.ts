@@ -12,6 +12,8 @@ export default defineRule({
     fixable: true,
     references: {
       securityHub: ['ECS.2', 'ECS.16'],
+      controlTower: ['CT.ECS.PR.9'],
+      checkov: ['CKV_AWS_333'],
       links: [['ECS task networking for Fargate', 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html']],
     },
   },

@@ -18,7 +18,7 @@ export default defineRule({
     fixable: false,
     references: {
       cdkNag: ['AwsSolutions-IAM5'],
-      checkov: ['CKV_AWS_290', 'CKV_AWS_355'],
+      checkov: ['CKV_AWS_63', 'CKV_AWS_290', 'CKV_AWS_355'],
       links: [['IAM roles for ECS tasks', 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html'], ['Grant least privilege', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege']],
     },
   },

@@ -12,6 +12,7 @@ export default defineRule({
     fixable: true,
     references: {
       securityHub: ['ECS.5'],
+      controlTower: ['CT.ECS.PR.6'],
       checkov: ['CKV_AWS_336'],
       links: [['ECS task definition parameters: readonlyRootFilesystem', 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_storage']],
     },

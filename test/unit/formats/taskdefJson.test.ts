@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { applyEdits, normalizeEdits } from '../../../server/src/engine/edits';
+import { set } from '../../../server/src/model/document';
 import { findingsOf, run } from '../../helpers/analysis';
 
 const register = `{
@@ -72,7 +74,7 @@ describe('task-definition JSON: recognition', () => {
   it('treats template placeholders as unknown values, never findings', () => {
     const text = `{"family": "\${FAMILY}", "networkMode": "\${NETWORK_MODE}", "containerDefinitions": [{
       "name": "app", "image": "<IMAGE_URI>", "user": "{{ .Env.USER }}", "privileged": "$$$PRIV$$$",
-      "readonlyRootFilesystem": \${RO}, "linuxParameters": \${LINUX_PARAMETERS}, "logConfiguration": "{{ logging }}",
+      "readonlyRootFilesystem": \${RO}, "linuxParameters": \${LINUX_PARAMETERS}, "logConfiguration": "{{ logging }}", "memory": "\${MEMORY}", "healthCheck": "\${HEALTH_CHECK}",
       "environment": [{"name": "DB_PASSWORD", "value": "\${DB_PASSWORD}"}, {"name": "API_TOKEN", "value": "#{Token}"}]}]}`;
     const r = run(text);
     assert.equal(r.format, 'taskdef-json');
@@ -104,5 +106,29 @@ describe('task-definition JSON: recognition', () => {
     const [f] = findingsOf(text, 'privileged-container');
     assert.equal(f.line, 2);
     assert.equal(f.text, 'true');
+  });
+});
+
+describe('task-definition JSON: writing several new keys into one object', () => {
+  const setTwo = (text: string) => {
+    const r = run(text);
+    const c = r.parsed!.model.tasks[0].containers[0];
+    const edits = r.parsed!.render([set(c.obj, 'memory', 512), set(c.obj, 'user', '1000')]);
+    return applyEdits(text, normalizeEdits(edits!)!);
+  };
+
+  it('joins them with one comma each, on their own lines, after a trailing comment', () => {
+    const t = '{\n  "family": "f",\n  "containerDefinitions": [\n    {\n      "name": "a",\n      "image": "x:1" // pinned\n    }\n  ]\n}\n';
+    assert.equal(setTwo(t), '{\n  "family": "f",\n  "containerDefinitions": [\n    {\n      "name": "a",\n      "image": "x:1", // pinned\n      "memory": 512,\n      "user": "1000"\n    }\n  ]\n}\n');
+  });
+
+  it('joins them inline, with and without a trailing comma', () => {
+    assert.equal(setTwo('{"containerDefinitions": [{"name": "a", "image": "x:1"}]}'), '{"containerDefinitions": [{"name": "a", "image": "x:1", "memory": 512, "user": "1000"}]}');
+    assert.equal(setTwo('{"containerDefinitions": [{"name": "a", "image": "x:1",}]}'), '{"containerDefinitions": [{"name": "a", "image": "x:1", "memory": 512, "user": "1000",}]}');
+  });
+
+  it('joins them on new lines when the object spans lines and keeps a trailing comma habit', () => {
+    const t = '{\n  "containerDefinitions": [\n    {\n      "name": "a",\n      "image": "x:1",\n    },\n  ],\n}\n';
+    assert.equal(setTwo(t), '{\n  "containerDefinitions": [\n    {\n      "name": "a",\n      "image": "x:1",\n      "memory": 512,\n      "user": "1000",\n    },\n  ],\n}\n');
   });
 });

@@ -107,26 +107,40 @@ const ANY_CREDENTIAL = new RegExp(VALUE_PATTERNS.map(p => `(${p.re.source})`).jo
 
 /** What kind of credential a value is, recognised from the value alone; undefined if it is none. */
 export function credentialKind(value: string): string | undefined {
+  return findCredential(value)?.what;
+}
+
+/**
+ * The first credential in a value and its text (for a URL: from the scheme to the host), so that
+ * a caller can show that part redacted rather than the whole value; undefined if there is none.
+ */
+export function findCredential(value: string): { what: string; text: string } | undefined {
   if (value.length < 8) return undefined;
   // Bound the work on huge values: credentials are short, and a match near the start is enough.
   const v = value.length > 100_000 ? value.slice(0, 100_000) : value;
   const m = ANY_CREDENTIAL.exec(v);
   if (m) {
-    for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return VALUE_PATTERNS[i - 1].what;
+    for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return { what: VALUE_PATTERNS[i - 1].what, text: m[0] };
   }
-  if (v.includes('://') && urlLooksCredentialed(v)) return 'a URL with a password';
+  if (v.includes('://')) {
+    const url = credentialedUrl(v);
+    if (url !== undefined) return { what: 'a URL with a password', text: url };
+  }
   return undefined;
 }
 
-function urlLooksCredentialed(v: string): boolean {
+function credentialedUrl(v: string): string | undefined {
   // Anywhere in the value (connection strings inside commands, too).
   const re = /[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/@:'"]{0,256}:[^\s/@'"]{1,256}@/gi;
   let m: RegExpExecArray | null;
   let n = 0;
   while ((m = re.exec(v)) && n++ < 50) {
-    if (urlHasPassword(m[0] + 'x')) return true;
+    if (!urlHasPassword(m[0] + 'x')) continue;
+    // Through the host, so that redaction can keep the host and mask the password.
+    const host = /^[^\s/?#'"]{0,100}/.exec(v.slice(re.lastIndex, re.lastIndex + 100))![0];
+    return m[0] + host;
   }
-  return false;
+  return undefined;
 }
 
 /** Compiles user-supplied name patterns; invalid ones are reported through `onError` and skipped. */
