@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeAction, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  FileChangeType, TextDocumentSyncKind, TextDocuments, WorkDoneProgressServerReporter,
+  FileChangeType, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments, WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TASK_ROLE_REUSED } from './engine/roleIndex';
@@ -39,6 +39,18 @@ export const SCAN_DONE_NOTIFICATION = 'ecsGuard/scanDone';
 /** The server's command that (re)starts the workspace scan. */
 export const SCAN_COMMAND = 'ecsGuard.server.scanWorkspace';
 
+/** Answers { memory, openDocuments, cachedAnalyses, diskFiles } (run with --expose-gc to collect first). */
+export const STATS_REQUEST = 'ecsGuard/stats';
+
+/**
+ * Fault injection for the resilience tests: ECS_GUARD_FAULT=hover (or codeAction, analysis) makes that
+ * handler throw, to prove that a failing handler is caught, logged and the server keeps serving.
+ */
+const FAULT = process.env.ECS_GUARD_FAULT;
+function fault(where: string): void {
+  if (FAULT === where) throw new Error(`injected fault in ${where}`);
+}
+
 /** Wires the LSP handlers to the engine. No analysis logic lives here. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -46,7 +58,7 @@ export function startServer(connection: Connection): void {
   const settingsStore = new SettingsStore(connection, log);
   const cache = new AnalysisCache();
   const workspace = new WorkspaceState();
-  const scheduled = new Map<string, NodeJS.Immediate>();
+  const scheduled = new Map<string, NodeJS.Timeout>();
   let progressSupported = false;
   let watchSupported = false;
   let scanGeneration = 0;
@@ -169,6 +181,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const affected = safely(`analysis of ${uri}`, undefined, () => {
+      fault('analysis');
       const { result, ms } = cache.get(current, settings);
       const status: StatusParams = {
         uri, version, format: result.format ? FORMAT_LABELS[result.format] : null, findings: result.findings.length,
@@ -182,14 +195,33 @@ export function startServer(connection: Connection): void {
     publishAffected(affected);
   };
 
-  /** Coalesces bursts of changes: one analysis per turn of the event loop, for the latest version. */
+  /**
+   * Analyses a changed document at once, unless changes are arriving in a burst (a paste, a
+   * replace-all, a tool rewriting the file): then it waits for a 2 ms lull (at most 30 ms), so a
+   * burst costs a few analyses, not one per change. Typing is never delayed: keystrokes are
+   * tens of milliseconds apart.
+   */
   const schedule = (uri: string) => {
-    if (scheduled.has(uri)) return;
-    scheduled.set(uri, setImmediate(() => {
+    const now = performance.now();
+    const last = lastChange.get(uri);
+    lastChange.set(uri, now);
+    const pending = scheduled.get(uri);
+    const run = () => {
       scheduled.delete(uri);
+      burstStart.delete(uri);
       validate(uri).catch(e => connection.console.error(`validation of ${uri} failed: ${e instanceof Error ? e.message : String(e)}`));
-    }));
+    };
+    if (last === undefined || now - last > 2) {
+      if (!pending) scheduled.set(uri, setTimeout(run, 0));
+      return;
+    }
+    if (pending) clearTimeout(pending);
+    const first = burstStart.get(uri) ?? now;
+    burstStart.set(uri, first);
+    scheduled.set(uri, setTimeout(run, now - first > 30 ? 0 : 2));
   };
+  const lastChange = new Map<string, number>();
+  const burstStart = new Map<string, number>();
 
   /** Whether a file on disk belongs to the workspace scan (a folder's file, not excluded). */
   const inScan = async (file: string): Promise<boolean> => {
@@ -288,8 +320,10 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(e => {
     const uri = e.document.uri;
     const t = scheduled.get(uri);
-    if (t) clearImmediate(t);
+    if (t) clearTimeout(t);
     scheduled.delete(uri);
+    lastChange.delete(uri);
+    burstStart.delete(uri);
     cache.delete(uri);
     settingsStore.forget(uri);
     const file = uriToPath(uri);
@@ -341,14 +375,16 @@ export function startServer(connection: Connection): void {
     if (params.command === SCAN_COMMAND) await rescan();
   });
 
-  connection.onCodeAction(async params => {
+  connection.onCodeAction(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const version = doc.version;
     const { enable, settings } = await effective(doc.uri);
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     const current = documents.get(doc.uri);
     if (!enable || !current || current.version !== version) return []; // stale request
     return safely('code actions', [] as CodeAction[], () => {
+      fault('codeAction');
       const { result } = cache.get(current, settings);
       const actions = codeActions(current, result, settings, params);
       const only = params.context.only;
@@ -366,12 +402,23 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onHover(async params => {
+  connection.onHover(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const { enable, settings } = await effective(doc.uri);
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     if (!enable) return null;
-    return safely('hover', null, () => hover(doc, cache.get(doc, settings).result, params.position));
+    return safely('hover', null, () => {
+      fault('hover');
+      return hover(doc, cache.get(doc, settings).result, params.position);
+    });
+  });
+
+  // Figures for the benchmark and the resilience tests: memory, and how much the server holds.
+  connection.onRequest(STATS_REQUEST, () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    return { memory: process.memoryUsage(), openDocuments: documents.all().length, cachedAnalyses: cache.size, diskFiles: workspace.diskUris().length };
   });
 
   documents.listen(connection);

@@ -17,6 +17,8 @@ export class LspClient {
   private diagnostics = new Map<string, PublishDiagnosticsParams>();
   private waiters: (() => void)[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** Every publishDiagnostics received, in order (uri and version). */
+  readonly published: { uri: string; version?: number }[] = [];
   readonly logs: string[] = [];
   /** How many work-done progress tokens the server asked for. */
   progressCreated = 0;
@@ -25,12 +27,16 @@ export class LspClient {
   settings: Record<string, unknown> = {};
   docs = new Map<string, TextDocument>();
 
-  constructor(args: string[] = []) {
-    this.proc = spawn(process.execPath, [path.join(DIST, 'server.js'), '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(args: string[] = [], options: { nodeArgs?: string[]; env?: Record<string, string> } = {}) {
+    this.proc = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(DIST, 'server.js'), '--stdio', ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     this.proc.stderr!.on('data', d => { this.stderr += d; });
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.published.push({ uri: p.uri, version: p.version });
       this.wake();
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); this.wake(); });

@@ -55,17 +55,7 @@ export function analyze(text: string, uri: string, settings: Settings = DEFAULT_
     const report = (at: MValue | Span, message: string, options: ReportOptions = {}) => {
       const span = 'kind' in at ? at.span : at;
       const severity: Severity = configured ?? options.severity ?? rule.meta.severity;
-      const finding: Finding = { ruleId: rule.meta.id, severity, message, span: { start: span.start, end: span.end } };
-      const fix = options.fix;
-      if (typeof fix === 'function') {
-        // Made on first use: most findings' fixes are never asked for.
-        let made: { fix: Fix | undefined } | undefined;
-        Object.defineProperty(finding, 'fix', {
-          enumerable: true,
-          get: () => (made ??= { fix: editableOrNone(fix()) }).fix,
-        });
-      } else if (fix) finding.fix = editableOrNone(fix);
-      findings.push(finding);
+      findings.push(new ReportedFinding(rule.meta.id, severity, message, { start: span.start, end: span.end }, options.fix));
     };
     try {
       rule.check(parsed.model, { settings, report });
@@ -101,6 +91,36 @@ export function analyze(text: string, uri: string, settings: Settings = DEFAULT_
 
 const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map(r => r.meta.id));
+
+/**
+ * A finding whose fix is made on first use (most fixes are never asked for, and some cost a walk
+ * of the document). A class getter rather than a per-object property keeps findings cheap.
+ */
+class ReportedFinding implements Finding {
+  private made = false;
+  private value: Fix | undefined;
+  constructor(readonly ruleId: string, public severity: Severity, readonly message: string, readonly span: Span, private factory: Fix | (() => Fix | undefined) | undefined) {}
+
+  get fix(): Fix | undefined {
+    if (!this.made) {
+      this.made = true;
+      const f = this.factory;
+      this.value = editableOrNone(typeof f === 'function' ? f() : f);
+      this.factory = undefined;
+    }
+    return this.value;
+  }
+
+  set fix(value: Fix | undefined) {
+    this.made = true;
+    this.value = value;
+  }
+
+  /** Plain data, for JSON output and spreads. */
+  toJSON(): Finding {
+    return { ruleId: this.ruleId, severity: this.severity, message: this.message, span: this.span, fix: this.fix };
+  }
+}
 
 /** A fix is only offered when its adapter can edit every node it names. */
 function editableOrNone(fix: Fix | undefined): Fix | undefined {

@@ -26,6 +26,10 @@ export class AnalysisCache {
     return entry;
   }
 
+  get size(): number {
+    return this.entries.size;
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }
