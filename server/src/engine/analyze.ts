@@ -52,7 +52,10 @@ export function analyze(text: string, uri: string, settings: Settings = DEFAULT_
     const report = (at: MValue | Span, message: string, options: ReportOptions = {}) => {
       const span = 'kind' in at ? at.span : at;
       const severity: Severity = configured ?? options.severity ?? rule.meta.severity;
-      const finding: Finding = { ruleId: rule.meta.id, severity, message, span: { start: span.start, end: span.end } };
+      // A value the adapter derived (a template parameter's Default): the message says where it came from.
+      const origin = 'kind' in at ? at.origin : undefined;
+      const text = origin ? `${message} The value comes from ${origin}.` : message;
+      const finding: Finding = { ruleId: rule.meta.id, severity, message: text, span: { start: span.start, end: span.end } };
       const fix = options.fix;
       if (typeof fix === 'function') {
         // Made on first use: most findings' fixes are never asked for.
