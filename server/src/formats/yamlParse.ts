@@ -90,22 +90,23 @@ export function parseYaml(text: string): YamlParseResult {
   /** A null standing for a value that is not written (`Key: !Ref` and nothing after the tag, `- `). */
   const empty = (at: number): SScalar => ({ kind: 'scalar', value: null, style: '', span: { start: at, end: at } });
 
-  /** Line start of `pos`, for column and indentation checks. */
-  const lineStartOf = (pos: number) => {
+  /**
+   * The column of `pos` (an item's key or dash), reporting a tab in the indentation before it:
+   * one backward scan to the line start does both.
+   */
+  const columnOf = (pos: number): number => {
     let i = pos;
-    while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-    return i;
-  };
-  const checkIndentTabs = (pos: number) => {
-    const ls = lineStartOf(pos);
-    for (let i = ls; i < pos; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 9) {
-        error(i, i + 1, 'Tabs are not allowed as indentation.');
-        return;
-      }
-      if (c !== 32) return; // not at the start of its line (after `- ` or a key): nothing to check
+    let tab = -1;
+    let indentOnly = true;
+    while (i > 0) {
+      const c = text.charCodeAt(i - 1);
+      if (c === 10 || c === 13) break;
+      if (c === 9) tab = i - 1;
+      else if (c !== 32) { indentOnly = false; tab = -1; }
+      i--;
     }
+    if (tab >= 0 && indentOnly) error(tab, tab + 1, 'Tabs are not allowed as indentation.');
+    return pos - i;
   };
 
   const build = (job: Job) => {
@@ -149,8 +150,7 @@ export function parseYaml(text: string): YamlParseResult {
             sourceTokens(item.start);
             const dash = item.start.find(t => t.type === 'seq-item-ind');
             if (!dash) continue;
-            checkIndentTabs(dash.offset);
-            const c = dash.offset - lineStartOf(dash.offset);
+            const c = columnOf(dash.offset);
             if (col < 0) col = c;
             else if (c !== col) error(dash.offset, dash.offset + 1, 'All sequence items must start at the same column.');
             if (first) arr.span.start = dash.offset;
@@ -254,7 +254,8 @@ export function parseYaml(text: string): YamlParseResult {
 
   const mapItems = (obj: SObject, items: CST.CollectionItem[], depth: number, flow: boolean) => {
     let col = -1;
-    const seen = new Set<string>();
+    // Duplicate keys: a linear look-back in small mappings (nearly all of them), a set in large ones.
+    let seen: Set<string> | undefined;
     for (const item of items) {
       sourceTokens(item.start);
       sourceTokens(item.sep);
@@ -278,14 +279,20 @@ export function parseYaml(text: string): YamlParseResult {
         keySpan = { start: colon!.offset, end: colon!.offset };
       }
       if (!flow) {
-        checkIndentTabs(keySpan.start);
-        const c = keySpan.start - lineStartOf(keySpan.start);
+        const c = columnOf(keySpan.start);
         if (col < 0) col = c;
         else if (c !== col) error(keySpan.start, keySpan.end, 'All mapping items must start at the same column.');
         if (!colon) error(keySpan.start, keySpan.end, 'Implicit map keys need to be followed by map values.');
       }
-      if (seen.has(keyText)) error(keySpan.start, keySpan.end, `Duplicate key '${keyText.slice(0, 60)}': the last one wins.`);
-      seen.add(keyText);
+      let duplicate = false;
+      if (obj.props.length < 16) {
+        for (const q of obj.props) if (q.key === keyText) duplicate = true;
+      } else {
+        if (!seen) seen = new Set(obj.props.map(q => q.key));
+        duplicate = seen.has(keyText);
+        seen.add(keyText);
+      }
+      if (duplicate) error(keySpan.start, keySpan.end, `Duplicate key '${keyText.slice(0, 60)}': the last one wins.`);
       if (obj.props.length === 0) obj.span.start = flow ? obj.span.start : keySpan.start;
       const prop: SProp = { key: keyText, keySpan, span: { start: keySpan.start, end: colon ? colon.offset + 1 : keySpan.end }, value: undefined, parent: obj };
       obj.props.push(prop);
