@@ -69,7 +69,9 @@ export function detectYamlStyle(text: string, root: SNode | undefined): YamlStyl
 }
 
 function column(text: string, pos: number): number {
-  return pos - lineStart(text, pos);
+  const start = lineStart(text, pos);
+  // A byte order mark takes no column.
+  return pos - start - (start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
 }
 
 /**

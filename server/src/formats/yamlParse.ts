@@ -101,6 +101,7 @@ export function parseYaml(text: string): YamlParseResult {
     while (i > 0) {
       const c = text.charCodeAt(i - 1);
       if (c === 10 || c === 13) break;
+      if (c === 0xfeff && i === 1) break; // a byte order mark takes no column
       if (c === 9) tab = i - 1;
       else if (c !== 32) { indentOnly = false; tab = -1; }
       i--;
