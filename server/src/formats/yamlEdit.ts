@@ -12,8 +12,10 @@ export interface YamlStyle {
   seqIndent: number;
   /** The quote new strings get when the file quotes most strings; '' when it mostly writes them plain. */
   quote: '' | '"' | "'";
-  /** Flow collections written with inner spaces: `{ a: 1 }`. */
-  flowSpaces: boolean;
+  /** Flow mappings written with inner spaces: `{ a: 1 }`. */
+  flowMapSpaces: boolean;
+  /** Flow sequences written with inner spaces: `[ a, b ]`. */
+  flowSeqSpaces: boolean;
   /** CloudFormation intrinsics written as short tags (`!Sub x`) rather than `Fn::Sub: x`. */
   shortTags: boolean;
 }
@@ -21,11 +23,12 @@ export interface YamlStyle {
 /** Detects a YAML text's style from its lines and its syntax tree (a bounded look at the first nodes). */
 export function detectYamlStyle(text: string, root: SNode | undefined): YamlStyle {
   const base = detectStyle(text);
-  const style: YamlStyle = { eol: base.eol, indent: base.indent === '\t' ? 2 : base.indent.length, seqIndent: -1, quote: '', flowSpaces: false, shortTags: true };
+  const style: YamlStyle = { eol: base.eol, indent: base.indent === '\t' ? 2 : base.indent.length, seqIndent: -1, quote: '', flowMapSpaces: false, flowSeqSpaces: false, shortTags: true };
   let plain = 0;
   let double = 0;
   let single = 0;
-  let flowSeen = false;
+  let mapSeen = false;
+  let seqSeen = false;
   let tags = 0;
   let longForms = 0;
   const stack: SNode[] = root ? [root] : [];
@@ -44,9 +47,9 @@ export function detectYamlStyle(text: string, root: SNode | undefined): YamlStyl
         stack.push(n.value);
         break;
       case 'object':
-        if (n.flow && !flowSeen && n.props.length) {
-          flowSeen = true;
-          style.flowSpaces = text[n.span.start + 1] === ' ';
+        if (n.flow && !mapSeen && n.props.length) {
+          mapSeen = true;
+          style.flowMapSpaces = text[n.span.start + 1] === ' ';
         }
         for (let i = n.props.length - 1; i >= 0; i--) {
           const p = n.props[i];
@@ -58,6 +61,10 @@ export function detectYamlStyle(text: string, root: SNode | undefined): YamlStyl
         }
         break;
       case 'array':
+        if (n.flow && !seqSeen && n.items.length) {
+          seqSeen = true;
+          style.flowSeqSpaces = text[n.span.start + 1] === ' ';
+        }
         for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
         break;
     }
@@ -170,8 +177,11 @@ class YamlWriter {
     const t = this.tagged(v, true);
     if (t !== undefined) return t;
     if (isScalar(v)) return this.scalar(v, true);
-    const sp = this.style.flowSpaces ? ' ' : '';
-    if (Array.isArray(v)) return v.length ? `[${sp}${v.map(x => this.flow(x)).join(', ')}${sp}]` : '[]';
+    if (Array.isArray(v)) {
+      const sp = this.style.flowSeqSpaces ? ' ' : '';
+      return v.length ? `[${sp}${v.map(x => this.flow(x)).join(', ')}${sp}]` : '[]';
+    }
+    const sp = this.style.flowMapSpaces ? ' ' : '';
     const keys = Object.keys(v);
     return keys.length ? `{${sp}${keys.map(k => `${this.key(k)}: ${this.flow(v[k])}`).join(', ')}${sp}}` : '{}';
   }
@@ -187,7 +197,11 @@ class YamlWriter {
 
   /** A block mapping with its keys at column `col`; with `inline` its first line has no indentation (after `- `). */
   blockMap(v: { [k: string]: SourceJson }, col: number, inline: boolean): string {
-    return Object.keys(v).map((k, i) => (i === 0 && inline ? '' : pad(col)) + this.key(k) + ':' + this.afterKey(v[k], col)).join(this.style.eol);
+    return Object.keys(v).map((k, i) => {
+      const x = v[k];
+      const after = k === 'Fn::Sub' && typeof x === 'string' ? ' ' + this.scalar(x, false, this.style.quote || '"') : this.afterKey(x, col);
+      return (i === 0 && inline ? '' : pad(col)) + this.key(k) + ':' + after;
+    }).join(this.style.eol);
   }
 
   /** A block sequence with its dashes at column `col`. */
@@ -305,7 +319,7 @@ class YamlWriter {
     const close = container.span.end - 1;
     if (text[close] !== (container.kind === 'object' ? '}' : ']')) return false; // unclosed: no safe place
     if (members.length === 0) {
-      const sp = this.style.flowSpaces ? ' ' : '';
+      const sp = (container.kind === 'object' ? this.style.flowMapSpaces : this.style.flowSeqSpaces) ? ' ' : '';
       this.edits.push({ start: container.span.start + 1, end: close, newText: sp + member + sp });
       return true;
     }
