@@ -254,7 +254,8 @@ class YamlWriter {
 
   private replace(node: SNode, value: SourceJson): boolean {
     const { text } = this;
-    if (this.inFlow(node)) {
+    // Inside a flow collection, or replacing one with another collection: flow stays flow.
+    if (this.inFlow(node) || ((node.kind === 'array' || node.kind === 'object') && node.flow && !isScalar(value))) {
       this.edits.push({ start: node.span.start, end: node.span.end, newText: this.flow(value) });
       return true;
     }

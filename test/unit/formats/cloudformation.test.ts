@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { MValue } from '../../../server/src/model/values';
 import { HOLE, get, path } from '../../../server/src/model/values';
-import { findingsOf, fixViolations, run } from '../../helpers/analysis';
+import { applyFix, findingsOf, fixViolations, run } from '../../helpers/analysis';
 
 const YAML_URI = 'file:///w/template.yaml';
 const JSON_URI = 'file:///w/stack.template.json';
@@ -472,9 +472,44 @@ describe('CloudFormation templates: suppressions', () => {
     const json = JSON.stringify({ Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Metadata: { 'ecs-guard': { ignore: 'privileged-container' } }, Properties: { ContainerDefinitions: [{ Name: 'a', Image: 'x:1', User: '1000', ReadonlyRootFilesystem: true, Privileged: true }] } } } }, null, 2);
     assert.deepEqual(findingsOf(json, 'privileged-container', JSON_URI), []);
     assert.deepEqual(findingsOf(json, 'unused-suppression', JSON_URI), []);
+    assert.equal(applyFix(yaml, 'unused-suppression', 0, YAML_URI), yaml.replace('[privileged-container, host-network-mode]', '[privileged-container]'));
     // The Metadata of one resource does not reach another.
     const other = yaml.replace('Resources:\n', 'Resources:\n  Other:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - { Name: b, Image: "x:1", User: "1000", ReadonlyRootFilesystem: true, Privileged: true }\n');
     assert.equal(findingsOf(other, 'privileged-container', YAML_URI).length, 1);
+  });
+});
+
+describe('CloudFormation templates: unused Metadata suppressions', () => {
+  it('removes a wholly unused Metadata directive, in YAML and JSON', () => {
+    const yaml = `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Metadata:
+      ecs-guard:
+        ignore:
+          - privileged-container
+    Properties:
+      ContainerDefinitions: []
+`;
+    assert.deepEqual(findingsOf(yaml, 'unused-suppression', YAML_URI).map(f => [f.line, f.character]), [[4, 6]]);
+    assert.equal(applyFix(yaml, 'unused-suppression', 0, YAML_URI), yaml.replace('    Metadata:\n      ecs-guard:\n        ignore:\n          - privileged-container\n', ''));
+    const withOther = yaml.replace('    Metadata:\n', '    Metadata:\n      cfn-lint: { config: { ignore_checks: [E3012] } }\n');
+    assert.equal(applyFix(withOther, 'unused-suppression', 0, YAML_URI), withOther.replace('      ecs-guard:\n        ignore:\n          - privileged-container\n', ''));
+    const json = `{
+  "Resources": {
+    "Task": {
+      "Type": "AWS::ECS::TaskDefinition",
+      "Metadata": { "ecs-guard": { "ignore": ["privileged-container", "host-network-mode"] } },
+      "Properties": { "NetworkMode": "host", "ContainerDefinitions": [] }
+    }
+  }
+}
+`;
+    assert.deepEqual(findingsOf(json, 'host-network-mode', JSON_URI), []);
+    assert.equal(applyFix(json, 'unused-suppression', 0, JSON_URI), json.replace('["privileged-container", "host-network-mode"]', '["host-network-mode"]'));
+    const unusedJson = json.replace('"NetworkMode": "host", ', '');
+    assert.equal(applyFix(unusedJson, 'unused-suppression', 0, JSON_URI), unusedJson.replace('      "Metadata": { "ecs-guard": { "ignore": ["privileged-container", "host-network-mode"] } },\n', ''));
+    assert.deepEqual(fixViolations(unusedJson, JSON_URI), []);
   });
 });
 

@@ -57,7 +57,10 @@ export function readTemplate(root: SObject, text: string, format: FormatId, prob
     const res = r.value;
     if (res?.kind !== 'object' || intrinsicOf(res)) continue;
     const ignore = metadataIgnore(r, res);
-    if (ignore) resourceIgnores.push(ignore);
+    if (ignore) {
+      const { op, ...entry } = ignore;
+      resourceIgnores.push({ ...entry, rewrite: keep => renderOps([op(keep)]) });
+    }
     const type = literal(sget(res, 'Type'));
     const props = sget(res, 'Properties');
     // Properties chosen by an !If as a whole: nothing can be said about them.
@@ -273,10 +276,15 @@ function statementsOf(doc: SNode | undefined): SObject[] {
   return out;
 }
 
-/** `Metadata: {ecs-guard: {ignore: [ids]}}` on a resource (a comma-separated string works too). */
-function metadataIgnore(r: SProp, res: SObject): { span: Span; rules: string[]; directive: Span } | undefined {
-  const entry = sprop(sget(res, 'Metadata'), 'ecs-guard');
-  if (!entry?.value) return undefined;
+/**
+ * `Metadata: {ecs-guard: {ignore: [ids]}}` on a resource (a comma-separated string works too),
+ * with the edit that keeps only some of the ids, or removes the directive when none is kept.
+ */
+function metadataIgnore(r: SProp, res: SObject): { span: Span; rules: string[]; directive: Span; op: (keep: string[]) => SyntaxOp } | undefined {
+  const metaProp = sprop(res, 'Metadata');
+  const meta = metaProp?.value;
+  const entry = sprop(meta, 'ecs-guard');
+  if (!meta || !entry?.value) return undefined;
   const list = sget(entry.value, 'ignore');
   const rules: string[] = [];
   if (list?.kind === 'array') {
@@ -288,8 +296,15 @@ function metadataIgnore(r: SProp, res: SObject): { span: Span; rules: string[]; 
     const s = literal(list);
     if (s !== undefined) rules.push(...s.split(/[\s,]+/).filter(Boolean));
   }
-  if (rules.length === 0) return undefined;
-  return { span: r.span, rules, directive: entry.span };
+  if (rules.length === 0 || !list) return undefined;
+  const op = (keep: string[]): SyntaxOp => {
+    if (keep.length > 0) return { op: 'replace', node: list, value: list.kind === 'array' ? keep : keep.join(', ') };
+    // Nothing kept: the smallest enclosing entry that holds nothing else goes.
+    if (entry.value!.kind === 'object' && entry.value!.props.length > 1) return { op: 'remove', node: list };
+    if (meta.kind === 'object' && meta.props.length > 1) return { op: 'remove', node: entry.value! };
+    return { op: 'remove', node: meta };
+  };
+  return { span: r.span, rules, directive: entry.span, op };
 }
 
 /** The model (ECS) name of the property a syntax node is the value of, for spelling what goes inside it. */
