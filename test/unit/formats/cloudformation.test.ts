@@ -223,6 +223,20 @@ Resources:
     assert.equal(plain(get(c, 'hostname')), '?!FindInMap Env.prod.host');
   });
 
+  it('reads every short tag and long form as an unknown value, which no rule reports', () => {
+    const tags = ['Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Equals', 'And', 'Or', 'Not', 'Condition', 'FindInMap', 'ImportValue', 'Base64', 'Cidr', 'GetAZs', 'Transform'];
+    for (const tag of tags) {
+      const text = `Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      NetworkMode: !${tag} [a, b]\n      ContainerDefinitions:\n        - Name: app\n          Image: app:1\n          Privileged: !${tag} x\n          User: !${tag}\n            - a\n          ReadonlyRootFilesystem: !${tag}\n            Name: x\n`;
+      const r = run(text, YAML_URI);
+      assert.deepEqual(r.problems, [], tag);
+      assert.deepEqual(r.findings.map(f => f.ruleId), [], tag);
+      const c = r.parsed!.model.tasks[0].containers[0].obj;
+      assert.deepEqual(['privileged', 'user', 'readonlyRootFilesystem'].map(k => get(c, k)?.kind), ['unknown', 'unknown', 'unknown'], tag);
+      const long = JSON.stringify({ Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { NetworkMode: { [tag === 'Ref' || tag === 'Condition' ? tag : 'Fn::' + tag]: ['a', 'b'] }, ContainerDefinitions: [] } } } });
+      assert.equal(get(run(long, JSON_URI).parsed!.model.tasks[0].obj, 'networkMode')?.kind, 'unknown', tag);
+    }
+  });
+
   it('analyses containers wrapped in !If in each branch, and both lists of an !If', () => {
     const text = `Resources:
   Task:

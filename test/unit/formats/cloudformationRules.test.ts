@@ -94,9 +94,9 @@ describe('CloudFormation templates: rules and fixes', () => {
       assert.doesNotMatch(fixed, /hunter2/);
       assert.deepEqual(fixViolations(text, Y), []);
     });
-    it('YAML: the only entry leaves an empty list, and an existing Secrets list gets the new entry', () => {
+    it('YAML: the only entry leaves an empty list, and an existing Secrets list gets the new entry (in the stack\'s account, not one an ARN mentions)', () => {
       const text = yamlTask('          Environment:\n            - Name: API_TOKEN\n              Value: t0k3n-t0k3n\n          Secrets:\n            - Name: OTHER\n              ValueFrom: arn:aws:secretsmanager:eu-west-1:111122223333:secret:other\n');
-      assert.equal(applyFix(text, R, 0, Y), yamlTask('          Environment: []\n          Secrets:\n            - Name: OTHER\n              ValueFrom: arn:aws:secretsmanager:eu-west-1:111122223333:secret:other\n            - Name: API_TOKEN\n              ValueFrom: arn:aws:secretsmanager:eu-west-1:111122223333:secret:web/api-token\n'));
+      assert.equal(applyFix(text, R, 0, Y), yamlTask('          Environment: []\n          Secrets:\n            - Name: OTHER\n              ValueFrom: arn:aws:secretsmanager:eu-west-1:111122223333:secret:other\n            - Name: API_TOKEN\n              ValueFrom: !Sub "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:web/api-token"\n'));
     });
     it('YAML: in flow style, stays in flow style', () => {
       const text = yamlTask('          Environment: [{ Name: DB_PASSWORD, Value: hunter2hunter2 }, { Name: A, Value: b }]\n          Secrets: []\n');

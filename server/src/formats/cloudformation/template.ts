@@ -6,7 +6,7 @@ import { intentsToOps } from '../intents';
 import type { SComment, SNode, SObject, SProp, SourceJson, SyntaxOp } from '../syntax';
 import { sget, sprop } from '../syntax';
 import { ConvertHooks, toModel } from '../toModel';
-import { buildTask, inferEnvironment } from '../taskModel';
+import { buildTask } from '../taskModel';
 import { TemplateContext, dynamicReference, getAttTarget, intrinsicOf, intrinsicToModel, literal, subArgs, subVariables } from './intrinsics';
 import { CFN_SPELLING, cfnKeyToEcs } from './names';
 
@@ -88,9 +88,9 @@ export function readTemplate(root: SObject, text: string, format: FormatId, prob
   }
   if (taskRoles.size) model.taskRoleStatements = roleStatements(resources, taskRoles, convertObject);
 
-  const roots = model.tasks.map(t => t.obj);
-  let env: ModelDocument['environment'] | undefined;
-  Object.defineProperty(model, 'environment', { get: () => (env ??= inferEnvironment(roots)), enumerable: true });
+  // model.environment stays empty on purpose: a template is deployed into the stack's own account
+  // and region, so a fix that needs them writes the pseudo parameters (see withPseudoParameters),
+  // never an account or region that an ARN elsewhere in the file happens to mention.
 
   return {
     format,
