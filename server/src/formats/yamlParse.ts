@@ -5,6 +5,7 @@ import type { SArray, SComment, SNode, SObject, SProp, SScalar, STagged } from '
 /** Collections nested deeper than this are not read (their place holds an unknown value). */
 export const MAX_YAML_DEPTH = 1000;
 
+/** The syntax tree of a YAML text (its first document), with its comments and syntax errors. */
 export interface YamlParseResult {
   root?: SNode;
   errors: { span: Span; message: string }[];

@@ -133,7 +133,7 @@ function subText(s: string, vars: Map<string, SNode> | undefined, ctx: TemplateC
       const p = partOf(v, ctx, resolveDefaults, depth + 1);
       out.push(p.text);
       deploy ||= p.deploy;
-      defaults.push(...p.defaults);
+      for (const d of p.defaults) defaults.push(d); // a loop, not a spread: the list's length is the input's
       continue;
     }
     const def = resolveDefaults ? defaultOf(name, ctx) : undefined;

@@ -1,6 +1,6 @@
 import type { TextEdit } from '../../engine/edits';
 import { ModelDocument, emptyModel } from '../../model/document';
-import { MArray, MObject, MValue, Span, getProp } from '../../model/values';
+import { MArray, MObject, Span, getProp } from '../../model/values';
 import type { FormatId, ParsedDocument } from '../adapter';
 import { intentsToOps } from '../intents';
 import type { SComment, SNode, SObject, SProp, SourceJson, SyntaxOp } from '../syntax';
@@ -65,9 +65,11 @@ export function readTemplate(root: SObject, text: string, format: FormatId, prob
     const props = sget(res, 'Properties');
     // Properties chosen by an !If as a whole: nothing can be said about them.
     if (props && (props.kind !== 'object' || intrinsicOf(props))) continue;
-    const obj: MObject = props ? convertObject(props) : { kind: 'object', props: [], span: r.keySpan };
+    // Only the resources the model holds are converted: a stack's other resources cost nothing more.
+    const objectOf = (): MObject => (props ? convertObject(props) : { kind: 'object', props: [], span: r.keySpan });
     switch (type) {
       case 'AWS::ECS::TaskDefinition': {
+        const obj = objectOf();
         if (props) readContainers(props, obj, ctx, hooks);
         model.tasks.push(buildTask(obj, { label: r.key, anchor: r.keySpan }));
         for (const role of roleTargets(props && sget(props, 'TaskRoleArn'), ctx, (names ??= roleNames(resources)))) {
@@ -79,10 +81,10 @@ export function readTemplate(root: SObject, text: string, format: FormatId, prob
       }
       case 'AWS::ECS::Service':
       case 'AWS::ECS::TaskSet':
-        model.services.push({ obj, label: r.key, anchor: r.keySpan });
+        model.services.push({ obj: objectOf(), label: r.key, anchor: r.keySpan });
         break;
       case 'AWS::ECS::Cluster':
-        model.clusters.push({ obj, label: r.key, anchor: r.keySpan });
+        model.clusters.push({ obj: objectOf(), label: r.key, anchor: r.keySpan });
         break;
     }
   }
@@ -173,7 +175,7 @@ function roleTargets(node: SNode | undefined, ctx: TemplateContext, byName: Map<
     if (!n) continue;
     const call = intrinsicOf(n);
     if (!call) {
-      if (n.kind === 'array') stack.push(...n.items);
+      if (n.kind === 'array') for (const it of n.items) stack.push(it);
       const s = literal(n);
       if (s !== undefined) {
         const name = s.slice(s.lastIndexOf('/') + 1);
@@ -287,15 +289,11 @@ function metadataIgnore(r: SProp, res: SObject): { span: Span; rules: string[]; 
   if (!meta || !entry?.value) return undefined;
   const list = sget(entry.value, 'ignore');
   const rules: string[] = [];
-  if (list?.kind === 'array') {
-    for (const it of list.items) {
-      const s = literal(it);
-      if (s !== undefined) rules.push(...s.split(/[\s,]+/).filter(Boolean));
-    }
-  } else {
-    const s = literal(list);
-    if (s !== undefined) rules.push(...s.split(/[\s,]+/).filter(Boolean));
-  }
+  const add = (s: string | undefined) => {
+    if (s !== undefined) for (const id of s.split(/[\s,]+/)) if (id) rules.push(id);
+  };
+  if (list?.kind === 'array') for (const it of list.items) add(literal(it));
+  else add(literal(list));
   if (rules.length === 0 || !list) return undefined;
   const op = (keep: string[]): SyntaxOp => {
     if (keep.length > 0) return { op: 'replace', node: list, value: list.kind === 'array' ? keep : keep.join(', ') };
