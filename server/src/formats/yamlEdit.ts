@@ -84,10 +84,11 @@ function column(text: string, pos: number): number {
 /**
  * Writes syntax ops as minimal YAML text edits in the file's own layout: block or flow collections
  * as the surrounding ones are, their indentation, quoting and line endings; comments outside the
- * edited lines are kept. Returns undefined when an op cannot be written safely.
+ * edited lines are kept. Returns undefined when an op cannot be written safely, which includes
+ * editing a collection that holds one of the syntax `errors` (its structure is only a guess).
  */
-export function renderYamlOps(text: string, style: YamlStyle, ops: SyntaxOp[]): TextEdit[] | undefined {
-  const w = new YamlWriter(text, style);
+export function renderYamlOps(text: string, style: YamlStyle, ops: SyntaxOp[], errors: Span[] = []): TextEdit[] | undefined {
+  const w = new YamlWriter(text, style, errors);
   for (const op of ops) if (!w.apply(op)) return undefined;
   return w.edits;
 }
@@ -126,15 +127,21 @@ export function plainSafe(s: string, inFlow: boolean): boolean {
 
 class YamlWriter {
   edits: TextEdit[] = [];
-  constructor(private text: string, private style: YamlStyle) {}
+  constructor(private text: string, private style: YamlStyle, private errors: Span[]) {}
 
   apply(op: SyntaxOp): boolean {
     switch (op.op) {
       case 'set': return this.set(op.target, op.path, op.value);
-      case 'remove': return this.remove(op.node);
-      case 'replace': return this.replace(op.node, op.value);
+      case 'remove': return this.intact(op.node.parent ?? op.node) && this.remove(op.node);
+      case 'replace': return this.intact(op.node) && this.replace(op.node, op.value);
       case 'append': return this.append(op.target, op.path, op.item);
     }
+  }
+
+  /** No syntax error inside the node: the reader's recovery did not have to guess its shape. */
+  private intact(node: SNode): boolean {
+    const { start, end } = node.span;
+    return !this.errors.some(e => e.start >= start && e.start <= end);
   }
 
   // --- rendering ------------------------------------------------------------------------------
@@ -291,6 +298,7 @@ class YamlWriter {
 
   private insertProperty(obj: SObject, key: string, value: SourceJson): boolean {
     const { text, style } = this;
+    if (!this.intact(obj)) return false;
     if (obj.flow) {
       return this.insertFlowMember(obj, obj.props.map(p => p.span), `${this.key(key)}: ${this.flow(value)}`);
     }
@@ -304,6 +312,7 @@ class YamlWriter {
   }
 
   private insertItem(arr: SArray, item: SourceJson): boolean {
+    if (!this.intact(arr)) return false;
     if (arr.flow) return this.insertFlowMember(arr, arr.items.map(i => i.span), this.flow(item));
     const last = arr.items[arr.items.length - 1];
     if (!last) return false;

@@ -151,7 +151,11 @@ export function parseYaml(text: string): YamlParseResult {
           for (const item of seq.items) {
             sourceTokens(item.start);
             const dash = item.start.find(t => t.type === 'seq-item-ind');
-            if (!dash) continue;
+            if (!dash) {
+              // Content at the sequence's level without its `- ` (a misindented line): not an item.
+              if (item.value) error(item.value.offset, item.value.offset + 1, 'A sequence item must start with "- ".');
+              continue;
+            }
             const c = columnOf(dash.offset);
             if (col < 0) col = c;
             else if (c !== col) error(dash.offset, dash.offset + 1, 'All sequence items must start at the same column.');

@@ -306,6 +306,15 @@ describe('CloudFormation templates: fixes in the file\'s own style', () => {
     assert.deepEqual(fixViolations(text, Y), []);
   });
 
+  it('does not edit a mapping whose shape the reader had to guess around a syntax error, and still edits its intact neighbours', () => {
+    const text = 'Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: broken\n          Image: x:1\n          Read\n        - Name: fine\n          Image: x:1\n';
+    const r = run(text, Y);
+    assert.ok(r.problems.some(p => /need to be followed by map values/.test(p.message)));
+    const fixes = r.findings.filter(f => f.ruleId === R).map(f => [text.slice(f.span.start, f.span.end), r.parsed!.render(f.fix!.intents) !== undefined]);
+    assert.deepEqual(fixes, [['broken', false], ['fine', true]]);
+    assert.deepEqual(fixViolations(text, Y), []);
+  });
+
   it('leaves a property being typed alone: `User:` with no value yet gets no fix', () => {
     const text = yamlTask('          User:\n          ReadonlyRootFilesystem: true\n');
     const r = run(text, Y);

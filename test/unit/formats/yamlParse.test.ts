@@ -115,6 +115,7 @@ describe('YAML reader', () => {
       ['A: 1\nhalf-typed\n', /Implicit map keys need to be followed by map values/],
       ['A: 1\nA: 2\n', /Duplicate key 'A'/],
       ['A:\n  B: 1\n C: 2\n', /must start at the same column/],
+      ['A:\n  - b: 1\n   c: 2\n', /must start with "- "/],
     ];
     for (const [text, message] of cases) {
       const { root, errors } = parseYaml(text);

@@ -23,7 +23,7 @@ export const cloudFormationYamlAdapter: FormatAdapter = {
     if (!template) return undefined;
     let style: ReturnType<typeof detectYamlStyle> | undefined;
     return readTemplate(template, text, 'cloudformation-yaml', errors.map(e => ({ span: e.span, message: e.message })), comments,
-      ops => renderYamlOps(text, (style ??= detectYamlStyle(text, root)), ops));
+      ops => renderYamlOps(text, (style ??= detectYamlStyle(text, root)), ops, errors.map(e => e.span)));
   },
 };
 
