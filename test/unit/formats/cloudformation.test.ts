@@ -323,6 +323,8 @@ ${container}`;
     const r = run(text, YAML_URI);
     const f = r.findings.find(x => x.ruleId === 'latest-image-tag')!;
     assert.match(f.message, /uses the image tag 'latest'.* The value comes from the Default of parameter ImageTag\.$/);
+    const image = get(r.parsed!.model.tasks[0].containers[0].obj, 'image')!;
+    assert.deepEqual([image.kind, image.origin, image.ref], ['unknown', 'the Default of parameter ImageTag', undefined]);
     assert.deepEqual(findingsOf(task('          Image: !Join [":", [app, !Ref ImageTag]]\n'), 'latest-image-tag', YAML_URI).length, 1);
     const whole = task('          Image: !Ref ImageUri\n', '  ImageUri:\n    Type: String\n    Default: nginx:latest\n');
     assert.deepEqual(findingsOf(whole, 'latest-image-tag', YAML_URI).map(f => f.text), ['!Ref ImageUri']);

@@ -199,8 +199,8 @@ const originOf = (names: string[]): string | undefined => {
  * `ref`, so that no fix ever edits the parameter's use in place of its value.
  */
 export function intrinsicToModel(call: Intrinsic, ctx: TemplateContext, resolveDefaults = false): MValue {
-  const base = { span: call.node.span, ref: call.node };
-  const unknown = (u: Omit<MUnknown, 'kind' | 'span' | 'ref'>): MUnknown => ({ kind: 'unknown', ...base, ...u });
+  // A value built with a parameter's Default is not what the text says: no fix may edit it.
+  const unknown = (u: Omit<MUnknown, 'kind' | 'span' | 'ref'>): MUnknown => ({ kind: 'unknown', span: call.node.span, ref: u.origin ? undefined : call.node, ...u });
   switch (call.name) {
     case 'Ref': {
       const name = literal(call.arg);
