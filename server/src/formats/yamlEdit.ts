@@ -155,15 +155,21 @@ class YamlWriter {
     return "'" + s.replace(/'/g, "''") + "'";
   }
 
-  /** A scalar, quoted as `quote` asks ('' = plain where that reads back the same, else the file's quote). */
-  scalar(v: string | number | boolean | null, inFlow: boolean, quote: '' | '"' | "'" = this.style.quote): string {
+  /**
+   * A scalar. Strings take `quote`, or the file's habit when none is asked ('' = plain where that
+   * reads back the same); numbers, booleans and null stay plain unless a quote is asked for (the
+   * quoted "false" a fix replaces).
+   */
+  scalar(v: string | number | boolean | null, inFlow: boolean, asked?: '' | '"' | "'"): string {
     if (typeof v !== 'string') {
       const t = v === null ? 'null' : String(v);
-      return quote === '"' ? `"${t}"` : quote === "'" ? `'${t}'` : t;
+      return asked === '"' ? `"${t}"` : asked === "'" ? `'${t}'` : t;
     }
+    const quote = asked ?? this.style.quote;
     if (quote === '"') return this.dq(v);
     if (quote === "'") return this.sq(v);
-    return plainSafe(v, inFlow) ? v : this.dq(v);
+    if (plainSafe(v, inFlow)) return v;
+    return this.style.quote === "'" ? this.sq(v) : this.dq(v);
   }
 
   private key(k: string): string {

@@ -290,6 +290,8 @@ describe('CloudFormation templates: fixes in the file\'s own style', () => {
   it('quotes new strings as the file does', () => {
     const text = "Resources:\n  Task:\n    Type: 'AWS::ECS::TaskDefinition'\n    Properties:\n      ContainerDefinitions:\n        - Name: 'app'\n          Image: 'x:1'\n          ReadonlyRootFilesystem: true\n          Environment:\n            - Name: 'DB_PASSWORD'\n              Value: 'hunter2hunter2'\n";
     assert.equal(applyFix(text, 'container-runs-as-root', 0, Y), text + "          User: '1000:1000'\n");
+    const writable = text.replace('          ReadonlyRootFilesystem: true\n', '');
+    assert.equal(applyFix(writable, R, 0, Y), writable + '          ReadonlyRootFilesystem: true\n', 'a boolean is not a string to quote');
     assert.equal(applyFix(text, 'plaintext-secret-in-environment', 0, Y), text.replace("            - Name: 'DB_PASSWORD'\n              Value: 'hunter2hunter2'\n", '').replace('Environment:', 'Environment: []')
       + "          Secrets:\n            - Name: 'DB_PASSWORD'\n              ValueFrom: !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:task/db-password'\n");
   });
