@@ -29,3 +29,47 @@ export function largeTaskDefinition(bytes = 1024 * 1024): string {
   }
   return `{\n  "family": "huge",\n  "networkMode": "bridge",\n  "containerDefinitions": [\n${containers.join(',\n')}\n  ],\n  "volumes": [{"name": "data"}]\n}\n`;
 }
+
+/** A typical CloudFormation template: the insecure YAML example (two task definitions, a service, a role). */
+export function typicalTemplate(): string {
+  return fs.readFileSync(path.join(ROOT, 'examples', 'cloudformation', 'insecure-orders.yaml'), 'utf8');
+}
+
+/**
+ * A YAML template of `resources` resources, in the proportions of a service stack: task
+ * definitions with a few containers, services, task roles with inline policies, and log groups.
+ */
+export function largeTemplate(resources = 100): string {
+  const out = ['AWSTemplateFormatVersion: "2010-09-09"', 'Parameters:', '  ImageTag:', '    Type: String', '    Default: "1.0"', '  DbPassword:', '    Type: String', '    NoEcho: true', 'Resources:'];
+  for (let i = 0; i < resources; i++) {
+    const n = Math.floor(i / 4);
+    switch (i % 4) {
+      case 0:
+        out.push(`  Task${n}:`, '    Type: AWS::ECS::TaskDefinition', '    Properties:', `      Family: !Sub "\${AWS::StackName}-svc${n}"`,
+          '      RequiresCompatibilities: [FARGATE]', '      NetworkMode: awsvpc', '      Cpu: "512"', '      Memory: "1024"', `      TaskRoleArn: !GetAtt Role${n}.Arn`,
+          '      ContainerDefinitions:');
+        for (const c of ['app', 'proxy', 'log-router']) {
+          out.push(`        - Name: ${c}`, `          Image: !Sub "\${AWS::AccountId}.dkr.ecr.\${AWS::Region}.amazonaws.com/${c}:\${ImageTag}"`, '          Essential: true',
+            '          PortMappings:', '            - ContainerPort: 8080', '              Protocol: tcp', '          Environment:',
+            '            - Name: LOG_LEVEL', '              Value: info', '            - Name: DB_PASSWORD', '              Value: !Ref DbPassword',
+            '          LogConfiguration:', '            LogDriver: awslogs', '            Options:', `              awslogs-group: !Ref Logs${n}`,
+            '              awslogs-region: !Ref AWS::Region', `              awslogs-stream-prefix: ${c}`);
+        }
+        break;
+      case 1:
+        out.push(`  Service${n}:`, '    Type: AWS::ECS::Service', '    Properties:', '      Cluster: !ImportValue shared-cluster', `      TaskDefinition: !Ref Task${n}`,
+          '      DesiredCount: 2', '      LaunchType: FARGATE', '      NetworkConfiguration:', '        AwsvpcConfiguration:', '          AssignPublicIp: ENABLED',
+          '          Subnets: [!ImportValue subnet-a, !ImportValue subnet-b]');
+        break;
+      case 2:
+        out.push(`  Role${n}:`, '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument:', '        Statement:', '          - Effect: Allow',
+          '            Principal: { Service: ecs-tasks.amazonaws.com }', '            Action: sts:AssumeRole', '      Policies:', '        - PolicyName: data',
+          '          PolicyDocument:', '            Statement:', '              - Effect: Allow', '                Action: ["s3:GetObject", "s3:PutObject"]', '                Resource: "*"');
+        break;
+      case 3:
+        out.push(`  Logs${n}:`, '    Type: AWS::Logs::LogGroup', '    Properties:', `      LogGroupName: !Sub "/ecs/\${AWS::StackName}/svc${n}"`, '      RetentionInDays: 30');
+        break;
+    }
+  }
+  return out.join('\n') + '\n';
+}

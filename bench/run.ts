@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../server/src/engine/analyze';
 import { LspClient } from '../test/helpers/lsp';
-import { largeTaskDefinition, typicalTaskDefinition } from './inputs';
+import { largeTaskDefinition, largeTemplate, typicalTaskDefinition, typicalTemplate } from './inputs';
 import { Stats, measure, ms, stats } from './stats';
 
 interface Row {
@@ -66,6 +66,11 @@ async function main() {
   const large = largeTaskDefinition();
   console.log(`  (large input: ${(large.length / 1024 / 1024).toFixed(2)} MB, ${analyze(large, 'file:///b/l.json').findings.length} findings)`);
   record('analyze: 1 MB task definition (JSON)', measure(() => analyze(large, 'file:///b/large.json'), 30, 3), { median: 50, p99: 100 });
+  const template = typicalTemplate();
+  record('analyze: typical CloudFormation template (YAML)', measure(() => analyze(template, 'file:///b/template.yaml'), 500), { median: 5 });
+  const stack = largeTemplate(100);
+  console.log(`  (100-resource template: ${(stack.length / 1024).toFixed(0)} KB, ${analyze(stack, 'file:///b/stack.yaml').findings.length} findings)`);
+  record('analyze: 100-resource CloudFormation template (YAML)', measure(() => analyze(stack, 'file:///b/stack.yaml'), 40, 5), { median: 120 });
   await lspLatency();
   const out = path.join(__dirname, '..', '..', 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });

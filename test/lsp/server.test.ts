@@ -126,6 +126,38 @@ describe('language server over stdio', function () {
     await client.waitFor(() => client.lastDiagnostics(URI)?.diagnostics.length === 0, 'no diagnostics when disabled');
   });
 
+  it('analyses a CloudFormation template in YAML: diagnostic, quick fix, diagnostic gone', async () => {
+    const uri = 'file:///work/orders/template.yaml';
+    const text = [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Resources:',
+      '  Task:',
+      '    Type: AWS::ECS::TaskDefinition',
+      '    Properties:',
+      '      ContainerDefinitions:',
+      '        - Name: web # front end',
+      '          Image: nginx:1.27',
+      '          User: "101"',
+      '          Privileged: true',
+      '          ReadonlyRootFilesystem: true',
+      '',
+    ].join('\n');
+    await client.open(uri, text, 'yaml');
+    const all = await client.diagnosticsFor(uri, 1);
+    const diags = all.filter(d => d.code === 'privileged-container');
+    assert.deepEqual(diags.map(d => d.range), [{ start: { line: 9, character: 22 }, end: { line: 9, character: 26 } }]);
+    const status = await client.waitFor(() => client.notifications.find(n => n.method === 'ecsGuard/status' && (n.params as { uri: string }).uri === uri), 'status');
+    assert.equal((status.params as { format: string }).format, 'CloudFormation template (YAML)');
+    const actions = await client.codeActions(uri, diags);
+    const fix = actions.find(a => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === 'privileged-container')!;
+    assert.ok(fix, `actions: ${actions.map(a => a.title).join(', ')}`);
+    const v2 = await client.apply(uri, fix.edit!);
+    assert.equal(client.text(uri), text.replace('          Privileged: true\n', ''));
+    const after = await client.diagnosticsFor(uri, v2);
+    assert.deepEqual(after.filter(d => d.code === 'privileged-container'), []);
+    assert.equal(after.length, all.length - 1, 'only the fixed finding went away');
+  });
+
   it('publishes an empty list for JSON that is not a task definition, and survives garbage', async () => {
     await client.open('file:///w/package.json', '{"name": "x", "version": "1.0.0"}');
     assert.deepEqual(await client.diagnosticsFor('file:///w/package.json', 1), []);
@@ -133,5 +165,9 @@ describe('language server over stdio', function () {
     await client.diagnosticsFor('file:///w/broken.json', 1);
     assert.deepEqual(await client.codeActions('file:///w/nowhere.json', []), []);
     assert.equal(await client.hover('file:///w/nowhere.json', 0, 0), null);
+    await client.open('file:///w/compose.yaml', 'services:\n  web:\n    image: nginx:latest\n    privileged: true\n', 'yaml');
+    assert.deepEqual(await client.diagnosticsFor('file:///w/compose.yaml', 1), []);
+    await client.open('file:///w/broken.yaml', 'Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n\t  Properties: [{{{\n  *alias: !Ref\n', 'yaml');
+    await client.diagnosticsFor('file:///w/broken.yaml', 1);
   });
 });

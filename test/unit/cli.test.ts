@@ -14,14 +14,14 @@ describe('CLI', function () {
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /examples[/\\]taskdef-json[/\\]insecure-web\.json\n/);
     assert.match(r.stdout, /^ {2}11:21 {2}error {4}Container 'web' runs privileged.* {2}privileged-container$/m);
-    assert.match(r.stdout, /✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in \d+ files scanned/);
+    assert.match(r.stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ notes?\) in \d+ files scanned/);
     assert.doesNotMatch(r.stdout, /hardened\.json/, 'the hardened example is clean');
   });
 
   it('never prints a secret value', () => {
     for (const format of ['text', 'json', 'sarif']) {
       const r = cli(['--format', format, 'examples']);
-      for (const secret of ['correct-horse-battery-staple', 'AKIAIOSFODNN7EXAMPLE', 's3cr3t-pa55', 'ghp_0123456789abcdefghijABCDEFGHIJ012345', 'a7f3c9e1d5b24f68', '6d0b5c1e-93a4-4f7e-b2c8-0e1f2a3b4c5d']) {
+      for (const secret of ['correct-horse-battery-staple', 'AKIAIOSFODNN7EXAMPLE', 's3cr3t-pa55', 'ghp_0123456789abcdefghijABCDEFGHIJ012345', 'a7f3c9e1d5b24f68', '6d0b5c1e-93a4-4f7e-b2c8-0e1f2a3b4c5d', 'hunter2-but-longer']) {
         assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret), `${format} output contains ${secret}`);
       }
     }
@@ -66,7 +66,8 @@ describe('CLI', function () {
       assert.ok(rule.shortDescription.text && rule.fullDescription.text && rule.helpUri, rule.id);
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
     }
-    const priv = run.results.find((x: { ruleId: string }) => x.ruleId === 'privileged-container');
+    type Result = { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] };
+    const priv = run.results.find((x: Result) => x.ruleId === 'privileged-container' && x.locations[0].physicalLocation.artifactLocation.uri.endsWith('insecure-web.json'));
     assert.equal(priv.level, 'error');
     const loc = priv.locations[0].physicalLocation;
     assert.equal(loc.artifactLocation.uri, 'examples/taskdef-json/insecure-web.json');
@@ -103,6 +104,36 @@ describe('CLI', function () {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /blob\.json: binary content: not analysed/);
     assert.match(r.stdout, /td\.json/);
+  });
+
+  it('scans CloudFormation templates in YAML and JSON, and skips cdk.out unless a file there is named', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecsg-'));
+    const template = 'Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: app\n          Image: app:1\n          Privileged: true\n';
+    fs.mkdirSync(path.join(dir, 'infra'));
+    fs.writeFileSync(path.join(dir, 'infra', 'stack.yml'), template);
+    fs.writeFileSync(path.join(dir, 'ci.yml'), 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n');
+    fs.mkdirSync(path.join(dir, 'cdk.out'));
+    const synthesized = JSON.stringify({ Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'app', Image: 'app:1', Privileged: true }] } } } }, null, 1);
+    fs.writeFileSync(path.join(dir, 'cdk.out', 'Stack.template.json'), synthesized);
+    const r = cli(['--format', 'json', dir]);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.files.map((f: { path: string; format: string }) => [path.basename(f.path), f.format]), [['stack.yml', 'cloudformation-yaml']]);
+    const priv = out.files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'privileged-container');
+    assert.deepEqual([priv.start, priv.end], [{ line: 8, column: 23 }, { line: 8, column: 27 }]);
+    // A file given by name is analysed wherever it is.
+    const named = JSON.parse(cli(['--format', 'json', path.join(dir, 'cdk.out', 'Stack.template.json')]).stdout);
+    assert.equal(named.files[0].format, 'cloudformation-json');
+  });
+
+  it('scans the CloudFormation examples: the insecure ones have findings, the hardened one none', () => {
+    const out = JSON.parse(cli(['--format', 'json', 'examples/cloudformation']).stdout);
+    const byFile = new Map<string, string[]>(out.files.map((f: { path: string; findings: { ruleId: string }[] }) => [path.basename(f.path), f.findings.map(x => x.ruleId)]));
+    assert.deepEqual(byFile.get('hardened-billing.yaml') ?? [], []);
+    const insecure = new Set(byFile.get('insecure-orders.yaml'));
+    for (const id of ['container-insights-disabled', 'wildcard-task-role-policy', 'public-ip-assigned', 'privileged-container', 'host-network-mode', 'plaintext-secret-in-environment', 'latest-image-tag', 'container-runs-as-root', 'writable-root-filesystem']) {
+      assert.ok(insecure.has(id), `insecure-orders.yaml: no ${id}`);
+    }
+    assert.ok(byFile.get('insecure-worker.template.json')!.includes('privileged-container'));
   });
 
   it('prints help and version', () => {

@@ -55,7 +55,10 @@ export function analyze(text: string, uri: string, settings: Settings = DEFAULT_
     const report = (at: MValue | Span, message: string, options: ReportOptions = {}) => {
       const span = 'kind' in at ? at.span : at;
       const severity: Severity = configured ?? options.severity ?? rule.meta.severity;
-      findings.push(new ReportedFinding(rule.meta.id, severity, message, { start: span.start, end: span.end }, options.fix));
+      // A value the adapter derived (a template parameter's Default): the message says where it came from.
+      const origin = 'kind' in at ? at.origin : undefined;
+      const text = origin ? `${message} The value comes from ${origin}.` : message;
+      findings.push(new ReportedFinding(rule.meta.id, severity, text, { start: span.start, end: span.end }, options.fix));
     };
     try {
       rule.check(parsed.model, { settings, report });

@@ -19,6 +19,8 @@ export interface Directive {
   /** Line directives: the 0-based line whose findings it suppresses. Resource: the resource's span. */
   targetLine?: number;
   scope?: Span;
+  /** Resource directives: the edits that keep only these rule ids (none: remove the directive). */
+  rewrite?: (keep: string[]) => TextEdit[] | undefined;
 }
 
 export interface SuppressedFinding extends Finding {
@@ -81,7 +83,7 @@ export function readDirectives(doc: ParsedDocument, lines: () => Lines): Directi
     else out.push({ kind: 'line', rules, reason, span: c.span, line, targetLine: alone ? last + 1 : first });
   }
   for (const r of doc.resourceIgnores ?? []) {
-    out.push({ kind: 'resource', rules: r.rules, span: r.directive, scope: r.span });
+    out.push({ kind: 'resource', rules: r.rules, span: r.directive, scope: r.span, rewrite: r.rewrite });
   }
   return out;
 }
@@ -150,6 +152,10 @@ function unusedFinding(d: Directive, message: string, text: string, keep: string
   } else if (d.kind !== 'resource' && d.line) {
     edits = d.line.alone ? [{ start: d.line.start, end: d.line.end, newText: '' }] : [{ start: trimLeft(text, d.span.start, d.line.start), end: d.span.end, newText: '' }];
     title = 'Remove this unused directive';
+  } else if (d.kind === 'resource' && d.rewrite) {
+    // The adapter writes it: the directive is data in the document's own syntax.
+    edits = d.rewrite(keep);
+    title = keep.length > 0 ? 'Remove the unused rule ids from this directive' : 'Remove this unused directive';
   } else {
     title = '';
   }

@@ -30,9 +30,10 @@ export interface ParsedDocument {
   comments: SComment[];
   /**
    * Rules suppressed on a declared resource (CloudFormation `Metadata: {ecs-guard: {ignore: […]}}`):
-   * a finding inside `span` whose rule id is listed is dropped.
+   * a finding inside `span` whose rule id is listed is dropped. `rewrite` gives the edits that keep
+   * only the listed ids (none: the whole entry goes), for the fix of an unused suppression.
    */
-  resourceIgnores?: { span: Span; rules: string[]; directive: Span }[];
+  resourceIgnores?: { span: Span; rules: string[]; directive: Span; rewrite?: (keep: string[]) => TextEdit[] | undefined }[];
   /** Turns fix intents into text edits in this document's syntax; undefined = cannot render safely. */
   render(intents: FixIntent[]): TextEdit[] | undefined;
 }

@@ -1,11 +1,16 @@
 import type { FormatAdapter, ParsedDocument } from './adapter';
-import { jsonAdapter } from './json';
+import { cloudFormationJsonClaimant, cloudFormationYamlAdapter } from './cloudformation';
+import { jsonAdapter, registerJsonClaimant } from './json';
+
+// JSON templates are JSON first: the JSON reader parses them, and the template reader claims the
+// parsed document before the task-definition reader looks at it.
+registerJsonClaimant(cloudFormationJsonClaimant);
 
 /** Every adapter, in the order they are asked. Later formats register here. */
-export const ADAPTERS: FormatAdapter[] = [jsonAdapter];
+export const ADAPTERS: FormatAdapter[] = [jsonAdapter, cloudFormationYamlAdapter];
 
 /** File names the CLI and the workspace scan consider at all (content decides after that). */
-export const CANDIDATE_FILE = /\.(json|jsonc|template)$/i;
+export const CANDIDATE_FILE = /\.(json|jsonc|template|yaml|yml)$/i;
 
 /**
  * Recognises and parses a document: the first adapter whose cheap sniff passes and whose parse

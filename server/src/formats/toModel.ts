@@ -9,6 +9,8 @@ export interface ConvertHooks {
   tagged?(node: STagged): MValue;
   /** Lets the adapter claim an object (CloudFormation's `{"Fn::Sub": …}`); undefined = plain object. */
   object?(node: SObject): MValue | undefined;
+  /** Lets the adapter read a scalar its own way (CloudFormation's `{{resolve:…}}`); undefined = the default. */
+  scalar?(node: SScalar): MValue | undefined;
 }
 
 /** Scalar conversion shared by every source: placeholders and invented words become Unknown. */
@@ -28,7 +30,7 @@ export function scalarToModel(n: SScalar): MValue {
 export function toModel(root: SNode, hooks: ConvertHooks = {}, rootKey?: string): MValue {
   const convertLeaf = (n: SNode): MValue | undefined => {
     switch (n.kind) {
-      case 'scalar': return scalarToModel(n);
+      case 'scalar': return hooks.scalar?.(n) ?? scalarToModel(n);
       case 'tagged': return hooks.tagged ? hooks.tagged(n) : { kind: 'unknown', span: n.span, ref: n, hint: '!' + n.tag };
       case 'object': return hooks.object?.(n);
       default: return undefined;

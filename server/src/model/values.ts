@@ -69,6 +69,12 @@ export interface MUnknown extends Base {
    * Template placeholders in task-definition JSON do not set it.
    */
   deployTimeValue?: boolean;
+  /**
+   * Where the deployment reads this value from, in the form a container's `secrets` take as
+   * `valueFrom` (the secret or parameter of a CloudFormation `{{resolve:…}}` reference), so that a
+   * fix can reference it instead of a placeholder.
+   */
+  secretRef?: string;
 }
 
 export type MValue = MScalar | MObject | MArray | MUnknown;

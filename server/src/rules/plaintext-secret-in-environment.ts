@@ -41,10 +41,12 @@ export default defineRule({
           reason = `is filled in at deployment (${valueNode.hint ?? 'a template value'}), so the secret still ends up in plain text in the task definition`;
         }
         if (!reason) continue;
+        // A value resolved from a secret at deployment ({{resolve:secretsmanager:…}}) can reference that secret directly.
+        const known = valueNode.kind === 'unknown' ? valueNode.secretRef : undefined;
         report(valueNode, `Environment variable ${q(name)} of container ${q(c.label)} ${reason}: anyone who can describe the task definition can read it. Pass it through 'secrets' instead.`, {
           fix: () => ({
-            title: `Move ${q(name)} to secrets (Secrets Manager reference to fill in)`,
-            intents: [{ op: 'moveToSecrets', container: c.obj, entry, name, valueFrom: secretArnPlaceholder(doc, task, name) }],
+            title: known ? `Move ${q(name)} to secrets, referencing the secret it is resolved from` : `Move ${q(name)} to secrets (Secrets Manager reference to fill in)`,
+            intents: [{ op: 'moveToSecrets', container: c.obj, entry, name, valueFrom: known ?? secretArnPlaceholder(doc, task, name) }],
             preferred: false,
           }),
         });
