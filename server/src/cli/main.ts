@@ -20,6 +20,7 @@ import { formatText } from './formatText';
 import { FileReport } from './report';
 import { formatRules } from './rulesCommand';
 import { writeFixed } from './fixWriter';
+import { foundSecrets, scrub } from './redactOutput';
 
 const USAGE = `Usage: ecs-guard [options] <path...>
        ecs-guard [options] --stdin [--stdin-filename <name>]
@@ -234,7 +235,8 @@ async function runPaths(positionals: string[], io: CliIO, opts: Options, color: 
     if ((opts.fix || opts.dryRun) && result.findings.some(f => f.fix?.preferred)) {
       const out = fixAll(text, uri, settings);
       if (out.applied && out.text !== text) {
-        if (opts.dryRun) diffs.push(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, out.text, '', '', { context: 3 }));
+        // A diff quotes lines of the file: never let it print a secret a rule found there.
+        if (opts.dryRun) diffs.push(scrub(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, out.text, '', '', { context: 3 }), foundSecrets(text, result)));
         else {
           const refused = writeFixed(absolute, buf, out.text, bom);
           if (refused) notes.add(`${shown}: not fixed: ${refused}`);
@@ -268,7 +270,7 @@ async function runStdin(io: CliIO, opts: Options, filename: string | undefined, 
   const diffs: string[] = [];
   if (opts.dryRun) {
     const out = fixAll(text, uri, settings);
-    if (out.applied) diffs.push(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, out.text, '', '', { context: 3 }));
+    if (out.applied) diffs.push(scrub(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, out.text, '', '', { context: 3 }), foundSecrets(text, result)));
   }
   const reports: FileReport[] = result.parsed || result.skipped
     ? [{ path: shown, absolute, doc: TextDocument.create(uri, 'plaintext', 1, text), result, findings: result.findings }] : [];

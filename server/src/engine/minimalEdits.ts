@@ -23,6 +23,10 @@ export function minimalEdits(a: string, b: string): TextEdit[] {
     endA++;
     endB++;
   }
+  // Take the line break too: the line diff compares lines with their breaks, and a last line
+  // without one would differ from the same line with one (and be rewritten needlessly).
+  if (a[endA] === '\r' && a[endA + 1] === '\n') { endA += 2; endB += 2; }
+  else if (endA < a.length) { endA++; endB++; }
   const midA = a.slice(start, endA);
   const midB = b.slice(start, endB);
   const edits: TextEdit[] = [];

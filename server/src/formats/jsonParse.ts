@@ -151,7 +151,8 @@ export function parseJson(text: string): JsonParseResult {
             scanner.setPosition(end);
           }
         }
-        error(off, end, `Value expected, found '${text.slice(off, Math.min(end, off + 40))}'.`);
+        // The word itself is not repeated: it may be a value someone meant to quote, a secret among them.
+        error(off, end, 'Value expected: a bare word where JSON needs a quoted string, a number, true, false or null.');
         const node: SScalar = { kind: 'scalar', value: text.slice(off, end), span: { start: off, end }, style: undefined, invalid: true, parent: undefined, prop: undefined };
         lastEnd = end;
         attach(node);
