@@ -1,11 +1,15 @@
 import type { FormatAdapter, ParsedDocument } from './adapter';
+import { cdkTypeScriptAdapter } from './cdkTypeScript';
 import { jsonAdapter } from './json';
 
 /** Every adapter, in the order they are asked. Later formats register here. */
-export const ADAPTERS: FormatAdapter[] = [jsonAdapter];
+export const ADAPTERS: FormatAdapter[] = [jsonAdapter, cdkTypeScriptAdapter];
 
-/** File names the CLI and the workspace scan consider at all (content decides after that). */
-export const CANDIDATE_FILE = /\.(json|jsonc|template)$/i;
+/**
+ * File names the CLI and the workspace scan consider at all (content decides after that).
+ * TypeScript declaration files (`*.d.ts`) declare no constructs and are left out.
+ */
+export const CANDIDATE_FILE = /\.(json|jsonc|template|tsx|jsx|[cm]?js)$|(?<!\.d)\.[cm]?ts$/i;
 
 /**
  * Recognises and parses a document: the first adapter whose cheap sniff passes and whose parse
