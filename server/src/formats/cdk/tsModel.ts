@@ -641,7 +641,8 @@ export class CdkReader {
           const v = this.value(init, undefined, hops + 1, true);
           if (!v) return undefined;
           // A literal reached through a const is reported, and replaced, where it is used.
-          if (v.kind === 'scalar' || v.kind === 'unknown') return { ...v, span, ref, origin: `the const ${name}` };
+          if (v.kind === 'scalar') return { ...v, span, ref, origin: `the const ${name}` };
+          if (v.kind === 'unknown') return { ...v, span, ref, origin: `the const ${name}`, hint: name, identity: v.identity ?? name };
           return v;
         }
         const ent = this.entityOf(e);

@@ -135,9 +135,9 @@ export function describe(ts: TypeScript, expr: TS.Expression): string {
   const e = unwrap(ts, expr);
   const path = dottedName(ts, e);
   if (path) return path;
-  if (e.kind === K.CallExpression) {
+  if (e.kind === K.CallExpression || e.kind === K.NewExpression) {
     const callee = dottedName(ts, unwrap(ts, (e as TS.CallExpression).expression));
-    if (callee) return `${callee}(…)`;
+    if (callee) return `${e.kind === K.NewExpression ? 'new ' : ''}${callee}(…)`;
   }
   if (e.kind === K.TemplateExpression) return 'a template string';
   if (e.kind === K.ConditionalExpression) return 'a conditional expression';
