@@ -14,7 +14,7 @@ describe('CLI', function () {
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /examples[/\\]taskdef-json[/\\]insecure-web\.json\n/);
     assert.match(r.stdout, /^ {2}11:21 {2}error {4}Container 'web' runs privileged.* {2}privileged-container$/m);
-    assert.match(r.stdout, /✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in \d+ files scanned/);
+    assert.match(r.stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ notes?\) in \d+ files scanned/);
     assert.doesNotMatch(r.stdout, /hardened\.json/, 'the hardened example is clean');
   });
 
@@ -66,7 +66,8 @@ describe('CLI', function () {
       assert.ok(rule.shortDescription.text && rule.fullDescription.text && rule.helpUri, rule.id);
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
     }
-    const priv = run.results.find((x: { ruleId: string }) => x.ruleId === 'privileged-container');
+    const inWeb = (x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri.endsWith('insecure-web.json');
+    const priv = run.results.find((x: { ruleId: string } & Parameters<typeof inWeb>[0]) => x.ruleId === 'privileged-container' && inWeb(x));
     assert.equal(priv.level, 'error');
     const loc = priv.locations[0].physicalLocation;
     assert.equal(loc.artifactLocation.uri, 'examples/taskdef-json/insecure-web.json');
@@ -103,6 +104,35 @@ describe('CLI', function () {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /blob\.json: binary content: not analysed/);
     assert.match(r.stdout, /td\.json/);
+  });
+
+  it('scans CDK TypeScript and JavaScript, skipping declaration files, node_modules and cdk.out', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecsg-cdk-'));
+    const stack = "import * as ecs from 'aws-cdk-lib/aws-ecs';\nnew ecs.Ec2TaskDefinition(s, 'T', { networkMode: ecs.NetworkMode.HOST });\n";
+    const files: Record<string, string> = {
+      'lib/stack.ts': stack,
+      'lib/legacy.cjs': stack.replace("import * as ecs from 'aws-cdk-lib/aws-ecs';", "const ecs = require('aws-cdk-lib/aws-ecs');"),
+      'lib/types.d.ts': "import * as ecs from 'aws-cdk-lib/aws-ecs';\nexport declare const td: ecs.TaskDefinition;\n",
+      'node_modules/some-construct/index.js': stack,
+      'cdk.out/asset.1234/stack.ts': stack,
+      'bin/app.ts': "import * as cdk from 'aws-cdk-lib';\nnew cdk.App();\n",
+    };
+    for (const [f, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), text);
+    }
+    const r = cli(['--format', 'json', dir]);
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.files.map((f: { path: string }) => path.basename(f.path)).sort(), ['legacy.cjs', 'stack.ts']);
+    for (const f of out.files) {
+      assert.equal(f.format, 'cdk-typescript');
+      assert.deepEqual(f.findings.map((x: { ruleId: string; start: unknown }) => [x.ruleId, x.start]), [['host-network-mode', { line: 2, column: 50 }]]);
+    }
+    const text = cli(['examples/cdk-typescript']);
+    assert.match(text.stdout, /examples[/\\]cdk-typescript[/\\]insecure-stack\.ts\n/);
+    assert.match(text.stdout, /^ {2}33:19 {2}error {4}Container 'web' runs privileged.* {2}privileged-container$/m);
+    assert.doesNotMatch(text.stdout, /hardened-stack\.ts/, 'the hardened example is clean');
   });
 
   it('prints help and version', () => {

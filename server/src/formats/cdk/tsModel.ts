@@ -171,24 +171,26 @@ export class CdkReader {
   /** One iterative pass over the tree: declarations (with their scopes), `new` expressions, followed calls. */
   private walk(): void {
     const { K, ts } = this;
-    const nodes: TS.Node[] = [this.sf];
-    const scopes: Span[] = [{ start: 0, end: this.sf.end + 1 }];
-    let scope: Span = scopes[0];
     // Children are pushed as forEachChild yields them (so visited last to first); what needs
-    // source order is sorted afterwards.
-    const visit = (n: TS.Node) => {
-      nodes.push(n);
-      scopes.push(scope);
-    };
+    // source order is sorted afterwards. `undefined` on the stack marks the end of a scope.
+    const nodes: (TS.Node | undefined)[] = [this.sf];
+    const scopes: Span[] = [];
+    let scope: Span = { start: 0, end: this.sf.end + 1 };
+    const visit = (n: TS.Node) => { nodes.push(n); };
     while (nodes.length) {
-      const node = nodes.pop()!;
-      scope = scopes.pop()!;
+      const node = nodes.pop();
+      if (node === undefined) {
+        scope = scopes.pop()!;
+        continue;
+      }
       const kind = node.kind;
       if ((kind >= K.FirstTypeNode && kind <= K.LastTypeNode) || kind === K.InterfaceDeclaration || kind === K.TypeAliasDeclaration || kind === K.ImportDeclaration) continue;
       switch (kind) {
         case K.SourceFile: case K.Block: case K.ModuleBlock: case K.CaseBlock: case K.FunctionDeclaration: case K.FunctionExpression:
         case K.ArrowFunction: case K.MethodDeclaration: case K.Constructor: case K.GetAccessor: case K.SetAccessor: case K.ForStatement:
         case K.ForInStatement: case K.ForOfStatement: case K.CatchClause: case K.ClassStaticBlockDeclaration:
+          scopes.push(scope);
+          nodes.push(undefined);
           scope = { start: node.pos, end: node.end };
           break;
         case K.VariableDeclarationList: {
@@ -695,17 +697,16 @@ export class CdkReader {
   /** Calls with a meaning: ContainerImage factories, log drivers, Duration; anything else is unknown. */
   private callValue(call: TS.CallExpression, span: Span, ref: NodeRef | undefined, hops: number): MValue {
     const r = this.resolve(call.expression);
-    const hint = describe(this.ts, call);
-    if (!r || 'ns' in r || r.member === undefined) return { kind: 'unknown', span, ref, hint };
+    if (!r || 'ns' in r || r.member === undefined) return { kind: 'unknown', span, ref, hint: describe(this.ts, call) };
     if (r.module === 'ecs' && r.name === 'ContainerImage') return this.image(call, r.member, span, hops, !ref);
     if (r.module === 'ecs' && (r.name === 'LogDrivers' || r.name === 'LogDriver') && r.member in LOG_DRIVER_FACTORIES) {
       return this.logDriver(call, LOG_DRIVER_FACTORIES[r.member], call.arguments[0]);
     }
     if ((r.module === 'root' || r.module === 'core') && r.name === 'Duration' && r.member in DURATION_SECONDS && call.arguments[0]) {
       const n = this.value(call.arguments[0], undefined, hops + 1, true);
-      if (n?.kind === 'scalar' && typeof n.value === 'number') return { kind: 'scalar', value: n.value * DURATION_SECONDS[r.member], span, ref, origin: hint };
+      if (n?.kind === 'scalar' && typeof n.value === 'number') return { kind: 'scalar', value: n.value * DURATION_SECONDS[r.member], span, ref, origin: describe(this.ts, call) };
     }
-    return { kind: 'unknown', span, ref, hint };
+    return { kind: 'unknown', span, ref, hint: describe(this.ts, call) };
   }
 
   /**
