@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixEdits } from '../../../server/src/engine/analyze';
 import type { ModelDocument } from '../../../server/src/model/document';
 import { HOLE, MValue } from '../../../server/src/model/values';
 import { cdkTypeScriptAdapter, mentionsCdkEcs } from '../../../server/src/formats/cdkTypeScript';
 import { CANDIDATE_FILE } from '../../../server/src/formats';
-import { applyFix, findingsOf, run } from '../../helpers/analysis';
+import { applyFix, findingsOf, fixViolations, run } from '../../helpers/analysis';
+import { EXAMPLES } from '../../helpers/paths';
 import { JS_URI, TS_URI, prepareCdk } from '../../helpers/cdk';
 
 /** A model value as plain data: literals as they are, unknowns as `?hint` (or their template). */
@@ -131,6 +133,28 @@ function unfinished( {
     const root = r.findings.find(f => f.ruleId === 'container-runs-as-root')!;
     assert.ok(root);
     assert.equal(fixEdits(r, root), undefined);
+  });
+
+  it('survives every prefix of a stack (typing it from the top): no crash, and every fix offered is sound', function () {
+    this.timeout(60_000);
+    const full = fs.readFileSync(path.join(EXAMPLES, 'cdk-typescript', 'insecure-stack.ts'), 'utf8');
+    const failures: string[] = [];
+    for (let n = 0; n <= full.length; n += 29) {
+      const prefix = full.slice(0, n);
+      const r = run(prefix, TS_URI);
+      if (r.skipped) failures.push(`${n}: ${r.skipped}`);
+      for (const v of fixViolations(prefix, TS_URI)) failures.push(`${n}: ${v}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('does not take the names of Object.prototype for constructs or enum members', () => {
+    const text = `${V2}new ecs.constructor(s, 'X', { privileged: true });
+new ecs.Ec2TaskDefinition(s, 'T', { networkMode: ecs.NetworkMode.constructor, pidMode: ecs.PidMode.toString });
+ecs.ContainerImage.hasOwnProperty('x');
+`;
+    const t = task(text);
+    assert.deepEqual(plain(t.obj), { networkMode: '?ecs.NetworkMode.constructor', pidMode: '?ecs.PidMode.toString', requiresCompatibilities: ['EC2'], containerDefinitions: [] });
   });
 
   it('refuses nesting the parser would overflow on, with a clear message, and keeps working afterwards', () => {

@@ -4,7 +4,7 @@ import type { FixIntent, Json } from '../../model/document';
 import type { MObject, MValue } from '../../model/values';
 import { TextStyle, detectStyle, indentOf, lineEnd, lineStart, nextLineStart, onlyIndentBefore } from '../textStyle';
 import { CONTAINER_PROPS, CdkModule, ENUMS, TASK_IMAGE_PROPS, TASK_PROPS } from './constructs';
-import type { ContainerEntity, Dialect, TsRef } from './tsModel';
+import type { ContainerEntity, Dialect } from './tsModel';
 import { tsRef } from './tsModel';
 import { Imports, resolveName } from './tsImports';
 import { isMissing, propName, unwrap } from './tsSyntax';
@@ -25,7 +25,7 @@ const DURATION_KEYS = new Set(['interval', 'timeout', 'startPeriod']);
 
 function invert(m: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(m)) if (!(v in out)) out[v] = k;
+  for (const [k, v] of Object.entries(m)) if (!Object.prototype.hasOwnProperty.call(out, v)) out[v] = k;
   return out;
 }
 
@@ -675,7 +675,7 @@ class TsWriter {
 
 /** The member of an enum that stands for an ECS value (case-insensitive, as ECS values vary in case). */
 function memberFor(enumName: string, value: string): string | undefined {
-  const table = ENUMS[enumName];
+  const table = own(ENUMS, enumName) ? ENUMS[enumName] : undefined;
   if (!table) return undefined;
   const lower = value.toLowerCase();
   for (const [member, v] of Object.entries(table)) if (v.toLowerCase() === lower) return member;

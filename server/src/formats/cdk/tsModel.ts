@@ -119,6 +119,9 @@ const METHODS = new Set<string>([
   ...ROLE_POLICY_METHODS, ...ROLE_POLICY_ATTACH_METHODS, ...Object.keys(POLICY_METHODS), ...Object.keys(POLICY_STATEMENT_METHODS),
 ]);
 
+/** Own keys only: a name like `constructor` must not find Object.prototype's. */
+const has = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
+
 /** Const-to-const hops (and spreads of spreads) followed before a value counts as unknown. */
 const MAX_HOPS = 8;
 const DURATION_SECONDS: Record<string, number> = { millis: 0.001, seconds: 1, minutes: 60, hours: 3600, days: 86400 };
@@ -333,7 +336,7 @@ export class CdkReader {
     const props = this.literal(args[2]);
     const cls = r.name;
     if (r.module === 'ecs') {
-      if (cls in TASK_DEFINITION_CLASSES) {
+      if (has(TASK_DEFINITION_CLASSES, cls)) {
         const t: TaskEntity = { kind: 'task', node: n, cls, dialect: 'l2', id, props, containers: [], volumeCalls: [] };
         this.tasks.push(t);
         return t;
@@ -357,7 +360,7 @@ export class CdkReader {
         this.clusters.push(c);
         return c;
       }
-      const l1 = Object.prototype.hasOwnProperty.call(L1_CLASSES, cls) ? L1_CLASSES[cls] : undefined;
+      const l1 = has(L1_CLASSES, cls) ? L1_CLASSES[cls] : undefined;
       if (l1 === 'task') {
         const t: TaskEntity = { kind: 'task', node: n, cls, dialect: 'cfn', id, props, containers: [], volumeCalls: [] };
         this.tasks.push(t);
@@ -375,7 +378,7 @@ export class CdkReader {
       }
       return undefined;
     }
-    if (r.module === 'ecs-patterns' && cls in PATTERN_CLASSES) {
+    if (r.module === 'ecs-patterns' && has(PATTERN_CLASSES, cls)) {
       const p: PatternEntity = { kind: 'pattern', node: n, cls, id, props };
       this.patterns.push(p);
       this.patternTask(p);
@@ -431,7 +434,7 @@ export class CdkReader {
   private hasEcsImage(props: TS.ObjectLiteralExpression): boolean {
     const img = this.propExpr(props, 'image');
     if (!img) return false;
-    const e = unwrap(this.ts, img);
+    const e = unwrap(this.ts, this.constInit(img) ?? img);
     if (e.kind !== this.K.CallExpression) return false;
     const r = this.resolve((e as TS.CallExpression).expression);
     return !!r && !('ns' in r) && r.module === 'ecs' && r.name === 'ContainerImage';
@@ -461,9 +464,9 @@ export class CdkReader {
       else if (call.arguments[0]) this.taskRole(recv).statements.push(call.arguments[0]);
       return;
     }
-    if (method in CONTAINER_METHODS && recv.kind === 'container') recv.calls.push(call);
-    else if (method in LINUX_PARAMETERS_METHODS && recv.kind === 'linux') recv.calls.push(call);
-    else if (method in POLICY_STATEMENT_METHODS && recv.kind === 'statement') recv.calls.push(call);
+    if (has(CONTAINER_METHODS, method) && recv.kind === 'container') recv.calls.push(call);
+    else if (has(LINUX_PARAMETERS_METHODS, method) && recv.kind === 'linux') recv.calls.push(call);
+    else if (has(POLICY_STATEMENT_METHODS, method) && recv.kind === 'statement') recv.calls.push(call);
     else if (ROLE_POLICY_METHODS.includes(method) && (recv.kind === 'role' || recv.kind === 'taskRoleOf')) {
       const role = recv.kind === 'role' ? recv : this.taskRole(recv.task);
       if (call.arguments[0]) role.statements.push(call.arguments[0]);
@@ -654,8 +657,8 @@ export class CdkReader {
       case K.PropertyAccessExpression: {
         const r = this.resolve(e);
         if (r && !('ns' in r) && r.member !== undefined) {
-          const table = Object.prototype.hasOwnProperty.call(ENUMS, r.name) ? ENUMS[r.name] : undefined;
-          if (table && Object.prototype.hasOwnProperty.call(table, r.member)) return { kind: 'scalar', value: table[r.member], span, ref };
+          const table = has(ENUMS, r.name) ? ENUMS[r.name] : undefined;
+          if (table && has(table, r.member)) return { kind: 'scalar', value: table[r.member], span, ref };
         }
         const path = dottedName(this.ts, e) ?? 'an expression';
         const pa = e as TS.PropertyAccessExpression;
@@ -666,7 +669,7 @@ export class CdkReader {
       case K.NewExpression: {
         const n = e as TS.NewExpression;
         const r = this.resolve(n.expression);
-        if (r && !('ns' in r) && r.module === 'ecs' && r.member === undefined && r.name in LOG_DRIVER_CLASSES) {
+        if (r && !('ns' in r) && r.module === 'ecs' && r.member === undefined && has(LOG_DRIVER_CLASSES, r.name)) {
           return this.logDriver(n, LOG_DRIVER_CLASSES[r.name], n.arguments?.[0]);
         }
         const ent = this.entityOf(n);
@@ -699,10 +702,10 @@ export class CdkReader {
     const r = this.resolve(call.expression);
     if (!r || 'ns' in r || r.member === undefined) return { kind: 'unknown', span, ref, hint: describe(this.ts, call) };
     if (r.module === 'ecs' && r.name === 'ContainerImage') return this.image(call, r.member, span, hops, !ref);
-    if (r.module === 'ecs' && (r.name === 'LogDrivers' || r.name === 'LogDriver') && r.member in LOG_DRIVER_FACTORIES) {
+    if (r.module === 'ecs' && (r.name === 'LogDrivers' || r.name === 'LogDriver') && has(LOG_DRIVER_FACTORIES, r.member)) {
       return this.logDriver(call, LOG_DRIVER_FACTORIES[r.member], call.arguments[0]);
     }
-    if ((r.module === 'root' || r.module === 'core') && r.name === 'Duration' && r.member in DURATION_SECONDS && call.arguments[0]) {
+    if ((r.module === 'root' || r.module === 'core') && r.name === 'Duration' && has(DURATION_SECONDS, r.member) && call.arguments[0]) {
       const n = this.value(call.arguments[0], undefined, hops + 1, true);
       if (n?.kind === 'scalar' && typeof n.value === 'number') return { kind: 'scalar', value: n.value * DURATION_SECONDS[r.member], span, ref, origin: describe(this.ts, call) };
     }
@@ -714,7 +717,7 @@ export class CdkReader {
    * reference with that tag (latest when omitted); images built locally have no tag or registry.
    */
   private image(call: TS.CallExpression, factory: string, span: Span, hops: number, readOnly: boolean): MValue {
-    const kind = IMAGE_FACTORIES[factory];
+    const kind = has(IMAGE_FACTORIES, factory) ? IMAGE_FACTORIES[factory] : undefined;
     const [first, second] = call.arguments;
     if (kind === 'registry' && first) {
       return this.value(first, undefined, hops, readOnly) ?? { kind: 'unknown', span, hint: 'an image' };
@@ -850,7 +853,7 @@ export class CdkReader {
       for (const { prop, obj: lit, readOnly } of this.flatten(t.props)) {
         const key = this.keyOf(prop);
         const init = this.initOf(prop);
-        if (!key || !init || !Object.prototype.hasOwnProperty.call(TASK_PROPS, key)) continue;
+        if (!key || !init || !has(TASK_PROPS, key)) continue;
         let v = this.value(init, { obj: lit, prop }, 0, readOnly);
         if (!v) continue;
         if (key === 'compatibility') {
@@ -923,7 +926,7 @@ export class CdkReader {
         const key = this.keyOf(prop);
         const init = this.initOf(prop);
         if (!key || !init) continue;
-        const mapping = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+        const mapping = has(table, key) ? table[key] : undefined;
         if (!mapping || mapping.key === 'taskRoleArn' || mapping.key === 'executionRoleArn' || mapping.key === 'family') continue;
         const place: Place = { obj: lit, prop };
         let v: MValue | undefined;
@@ -1015,7 +1018,7 @@ export class CdkReader {
       for (const { prop } of this.flatten(ent.props, true)) {
         const key = this.keyOf(prop);
         const v = this.initOf(prop);
-        if (!key || !v || !(key in LINUX_PARAMETERS_PROPS)) continue;
+        if (!key || !v || !(has(LINUX_PARAMETERS_PROPS, key))) continue;
         const value = this.value(v, undefined, 0, true);
         if (value) obj.props.push({ key: LINUX_PARAMETERS_PROPS[key], keySpan: this.span(prop), span: this.span(prop), value });
       }
@@ -1087,9 +1090,8 @@ export class CdkReader {
   private patternTaskModel(t: TaskEntity): TaskDefinition {
     const p = t.pattern!;
     const info = PATTERN_CLASSES[p.cls];
-    const opt = PATTERN_IMAGE_OPTIONS[p.cls];
     const span = this.span(p.id ?? p.node);
-    const options = t.containers[0].props!;
+    const options = t.containers.find(c => c.dialect === 'imageOptions')!.props!;
     const obj: MObject = { kind: 'object', span: this.span(p.node), props: [] };
     const classAt = this.span(p.node.expression);
     obj.props.push(this.prop('requiresCompatibilities', classAt, this.synthetic(info.compatibilities, classAt, p.cls)));
@@ -1119,7 +1121,7 @@ export class CdkReader {
       for (const { prop } of holder ? this.flatten(holder) : []) {
         const key = this.keyOf(prop);
         const init = this.initOf(prop);
-        if (!key || !init || !Object.prototype.hasOwnProperty.call(PATTERN_SIZE_PROPS, key)) continue;
+        if (!key || !init || !has(PATTERN_SIZE_PROPS, key)) continue;
         if (target === 'task' && key === 'memoryReservationMiB') continue;
         const v = this.value(init, undefined, 0, true);
         if (v) obj.props.push({ key: PATTERN_SIZE_PROPS[key][target], keySpan: this.span(prop), span: this.span(prop), value: v });
@@ -1176,7 +1178,7 @@ export class CdkReader {
     for (const { prop, obj: lit, readOnly } of c.props ? this.flatten(c.props) : []) {
       const key = this.keyOf(prop);
       const init = this.initOf(prop);
-      if (!key || !init || !Object.prototype.hasOwnProperty.call(CLUSTER_INSIGHTS_PROPS, key)) continue;
+      if (!key || !init || !has(CLUSTER_INSIGHTS_PROPS, key)) continue;
       let v = this.value(init, { obj: lit, prop }, 0, readOnly);
       if (!v) continue;
       const spec = CLUSTER_INSIGHTS_PROPS[key];
@@ -1280,7 +1282,7 @@ export class CdkReader {
     for (const { prop, obj: o, readOnly } of lit ? this.flatten(lit) : []) {
       const key = this.keyOf(prop);
       const init = this.initOf(prop);
-      if (!key || !init || !Object.prototype.hasOwnProperty.call(POLICY_STATEMENT_PROPS, key)) continue;
+      if (!key || !init || !has(POLICY_STATEMENT_PROPS, key)) continue;
       const v = this.value(init, { obj: o, prop }, 0, readOnly);
       if (v) obj.props.push({ key: POLICY_STATEMENT_PROPS[key], keySpan: this.span((prop as TS.PropertyAssignment).name), span: this.span(prop), value: v });
     }
@@ -1307,5 +1309,5 @@ export class CdkReader {
 const IAM_JSON_KEYS: Record<string, string> = { Effect: 'effect', Action: 'action', NotAction: 'notAction', Resource: 'resource', NotResource: 'notResource' };
 
 function jsonStatement(s: MObject): MObject {
-  return { ...s, props: s.props.filter(p => Object.prototype.hasOwnProperty.call(IAM_JSON_KEYS, p.key)).map(p => ({ ...p, key: IAM_JSON_KEYS[p.key] })) };
+  return { ...s, props: s.props.filter(p => has(IAM_JSON_KEYS, p.key)).map(p => ({ ...p, key: IAM_JSON_KEYS[p.key] })) };
 }
