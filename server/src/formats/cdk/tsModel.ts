@@ -154,6 +154,8 @@ export class CdkReader {
   private policies: PolicyEntity[] = [];
   private orphanTask?: TaskEntity;
   private implicitRoles = new Map<TaskEntity, RoleEntity>();
+  /** Properties reached through a spread or a const: read, never edited. */
+  private readOnlyProps = new Set<TS.ObjectLiteralElementLike>();
 
   constructor(private ts: TypeScript, private sf: TS.SourceFile, private imports: Imports) {
     this.K = ts.SyntaxKind;
@@ -504,24 +506,31 @@ export class CdkReader {
   private propExpr(obj: TS.ObjectLiteralExpression | undefined, key: string): TS.Expression | undefined {
     if (!obj) return undefined;
     let found: TS.Expression | undefined;
-    for (const { prop } of this.flatten(obj)) {
+    for (const prop of this.flatten(obj)) {
       if (this.keyOf(prop) !== key) continue;
       found = this.initOf(prop) ?? found;
     }
     return found;
   }
 
-  /** The properties of a literal with spreads of const literals expanded in place (read-only ones marked). */
-  private flatten(obj: TS.ObjectLiteralExpression, readOnly = false, hops = 0): { prop: TS.ObjectLiteralElementLike; obj: TS.ObjectLiteralExpression; readOnly: boolean }[] {
-    const out: { prop: TS.ObjectLiteralElementLike; obj: TS.ObjectLiteralExpression; readOnly: boolean }[] = [];
+  /**
+   * The properties of a literal with spreads of const literals expanded in place. Those that come
+   * from elsewhere (a spread, a const) are recorded in {@link readOnlyProps}: they are not edited.
+   * Most literals have no spread: their own property list is returned as it is.
+   */
+  private flatten(obj: TS.ObjectLiteralExpression, readOnly = false, hops = 0): readonly TS.ObjectLiteralElementLike[] {
+    const K = this.K;
+    if (!readOnly && !obj.properties.some(p => p.kind === K.SpreadAssignment)) return obj.properties;
+    const out: TS.ObjectLiteralElementLike[] = [];
     for (const prop of obj.properties) {
-      if (prop.kind === this.K.SpreadAssignment) {
+      if (prop.kind === K.SpreadAssignment) {
         if (hops >= MAX_HOPS) continue;
         const lit = this.literal(this.constInit((prop as TS.SpreadAssignment).expression));
         if (lit) out.push(...this.flatten(lit, true, hops + 1));
         continue;
       }
-      out.push({ prop, obj, readOnly });
+      if (readOnly) this.readOnlyProps.add(prop);
+      out.push(prop);
     }
     return out;
   }
@@ -590,11 +599,11 @@ export class CdkReader {
     while (work.length) {
       const { src, dst, ro } = work.pop()!;
       if (src.kind === K.ObjectLiteralExpression && dst.kind === 'object') {
-        for (const { prop, obj, readOnly: spread } of this.flatten(src as TS.ObjectLiteralExpression, ro, hops)) {
+        for (const prop of this.flatten(src as TS.ObjectLiteralExpression, ro, hops)) {
           const key = this.keyOf(prop);
           const init = this.initOf(prop);
           if (key === undefined || !init) continue;
-          const v = convert(init, { obj, prop }, spread);
+          const v = convert(init, { obj: src as TS.ObjectLiteralExpression, prop }, ro || this.readOnlyProps.has(prop));
           if (v) dst.props.push({ key, keySpan: this.span((prop as TS.PropertyAssignment).name), span: this.span(prop), value: v });
         }
       } else if (src.kind === K.ArrayLiteralExpression && dst.kind === 'array') {
@@ -850,11 +859,11 @@ export class CdkReader {
     const cls = TASK_DEFINITION_CLASSES[t.cls];
     let compat = cls.compatibilities;
     if (t.props) {
-      for (const { prop, obj: lit, readOnly } of this.flatten(t.props)) {
+      for (const prop of this.flatten(t.props)) {
         const key = this.keyOf(prop);
         const init = this.initOf(prop);
         if (!key || !init || !has(TASK_PROPS, key)) continue;
-        let v = this.value(init, { obj: lit, prop }, 0, readOnly);
+        let v = this.value(init, { obj: t.props, prop }, 0, this.readOnlyProps.has(prop));
         if (!v) continue;
         if (key === 'compatibility') {
           // ECS lists the launch types; CDK's enum joins two of them in one member.
@@ -922,13 +931,14 @@ export class CdkReader {
       obj.props.push(this.prop('name', name.span, name));
     }
     if (c.props) {
-      for (const { prop, obj: lit, readOnly } of this.flatten(c.props, !!c.readOnly)) {
+      for (const prop of this.flatten(c.props, !!c.readOnly)) {
+        const readOnly = this.readOnlyProps.has(prop);
         const key = this.keyOf(prop);
         const init = this.initOf(prop);
         if (!key || !init) continue;
         const mapping = has(table, key) ? table[key] : undefined;
         if (!mapping || mapping.key === 'taskRoleArn' || mapping.key === 'executionRoleArn' || mapping.key === 'family') continue;
-        const place: Place = { obj: lit, prop };
+        const place: Place = { obj: c.props, prop };
         let v: MValue | undefined;
         if (mapping.map === 'nameValue') v = this.nameValueMap(init, mapping.key === 'secrets' ? 'valueFrom' : 'value', readOnly);
         else if (mapping.key === 'linuxParameters') v = this.linux(c, init);
@@ -954,11 +964,12 @@ export class CdkReader {
     }
     if (!lit) return this.leaf(e, undefined, 0, true);
     const arr: MArray = { kind: 'array', span: this.span(e), items: [] };
-    for (const { prop, obj, readOnly: spread } of this.flatten(lit, ro)) {
+    const obj = lit;
+    for (const prop of this.flatten(lit, ro)) {
       const name = this.keyOf(prop);
       const valueExpr = this.initOf(prop);
       if (name === undefined || !valueExpr) continue;
-      const entryRo = ro || spread;
+      const entryRo = ro || this.readOnlyProps.has(prop);
       const nameNode = (prop as TS.PropertyAssignment).name;
       const value = this.value(valueExpr, { obj, prop }, 0, entryRo);
       const entry: MObject = {
@@ -1015,7 +1026,7 @@ export class CdkReader {
     const span = this.span(ent.node);
     const obj: MObject = { kind: 'object', span, props: [] };
     if (ent.props) {
-      for (const { prop } of this.flatten(ent.props, true)) {
+      for (const prop of this.flatten(ent.props, true)) {
         const key = this.keyOf(prop);
         const v = this.initOf(prop);
         if (!key || !v || !(has(LINUX_PARAMETERS_PROPS, key))) continue;
@@ -1062,16 +1073,16 @@ export class CdkReader {
     let readOnly = false;
     let anchor: TS.Node | undefined;
     if (opt.options) {
-      const found = (p.props ? this.flatten(p.props) : []).filter(x => this.keyOf(x.prop) === opt.options).pop();
-      if (!found) return;
-      const init = this.initOf(found.prop)!;
+      const found = (p.props ? this.flatten(p.props) : []).filter(x => this.keyOf(x) === opt.options).pop();
+      const init = found && this.initOf(found);
+      if (!found || !init) return;
       options = this.literal(init);
       if (!options) {
         options = this.literal(this.constInit(init));
         readOnly = true;
       }
-      anchor = (found.prop as TS.PropertyAssignment).name;
-      readOnly = readOnly || found.readOnly;
+      anchor = (found as TS.PropertyAssignment).name;
+      readOnly = readOnly || this.readOnlyProps.has(found);
     } else {
       options = p.props;
       anchor = p.id ?? p.node;
@@ -1118,7 +1129,7 @@ export class CdkReader {
     const opt = PATTERN_IMAGE_OPTIONS[p.cls];
     const options = opt.options ? this.literal(this.propExpr(p.props, opt.options)) : undefined;
     for (const holder of [p.props, options]) {
-      for (const { prop } of holder ? this.flatten(holder) : []) {
+      for (const prop of holder ? this.flatten(holder) : []) {
         const key = this.keyOf(prop);
         const init = this.initOf(prop);
         if (!key || !init || !has(PATTERN_SIZE_PROPS, key)) continue;
@@ -1147,17 +1158,17 @@ export class CdkReader {
   private serviceModel(node: TS.NewExpression, id: TS.Expression | undefined, props: TS.ObjectLiteralExpression | undefined) {
     const anchor = this.span(id ?? node);
     const obj: MObject = { kind: 'object', span: this.span(props ?? node), props: [] };
-    const found = props ? this.flatten(props).filter(x => this.keyOf(x.prop) === 'assignPublicIp').pop() : undefined;
-    if (found) {
-      const init = this.initOf(found.prop)!;
-      let v = this.value(init, { obj: found.obj, prop: found.prop }, 0, found.readOnly);
+    const found = props ? this.flatten(props).filter(x => this.keyOf(x) === 'assignPublicIp').pop() : undefined;
+    const init = found && this.initOf(found);
+    if (props && found && init) {
+      let v = this.value(init, { obj: props, prop: found }, 0, this.readOnlyProps.has(found));
       if (v?.kind === 'scalar' && typeof v.value === 'boolean') {
         const encoding: Encoding = { booleans: { [ASSIGN_PUBLIC_IP.true]: true, [ASSIGN_PUBLIC_IP.false]: false } };
         v = { ...v, value: v.value ? ASSIGN_PUBLIC_IP.true : ASSIGN_PUBLIC_IP.false, ref: withEncoding(v.ref, encoding) };
       }
       if (v) {
         const [a, b, c] = ASSIGN_PUBLIC_IP.path;
-        const inner: MObject = { kind: 'object', span: v.span, props: [{ key: c, keySpan: this.span((found.prop as TS.PropertyAssignment).name), span: this.span(found.prop), value: v }] };
+        const inner: MObject = { kind: 'object', span: v.span, props: [{ key: c, keySpan: this.span((found as TS.PropertyAssignment).name), span: this.span(found), value: v }] };
         const mid: MObject = { kind: 'object', span: v.span, props: [this.prop(b, v.span, inner)] };
         obj.props.push(this.prop(a, v.span, mid));
       }
@@ -1175,11 +1186,11 @@ export class CdkReader {
     }
     const obj: MObject = { kind: 'object', span: this.span(c.props ?? c.node), props: [] };
     let setting: { prop: TS.ObjectLiteralElementLike; value: MValue } | undefined;
-    for (const { prop, obj: lit, readOnly } of c.props ? this.flatten(c.props) : []) {
+    for (const prop of c.props ? this.flatten(c.props) : []) {
       const key = this.keyOf(prop);
       const init = this.initOf(prop);
-      if (!key || !init || !has(CLUSTER_INSIGHTS_PROPS, key)) continue;
-      let v = this.value(init, { obj: lit, prop }, 0, readOnly);
+      if (!c.props || !key || !init || !has(CLUSTER_INSIGHTS_PROPS, key)) continue;
+      let v = this.value(init, { obj: c.props, prop }, 0, this.readOnlyProps.has(prop));
       if (!v) continue;
       const spec = CLUSTER_INSIGHTS_PROPS[key];
       if (spec.boolean && v.kind === 'scalar' && typeof v.value === 'boolean') {
@@ -1220,7 +1231,7 @@ export class CdkReader {
       if (!tasks.length) continue;
       const sources = [...role.statements];
       const inline = this.literal(this.propExpr(role.props, 'inlinePolicies'));
-      for (const { prop } of inline ? this.flatten(inline) : []) {
+      for (const prop of inline ? this.flatten(inline) : []) {
         const init = this.initOf(prop);
         if (init) sources.push(init);
       }
@@ -1279,11 +1290,11 @@ export class CdkReader {
     }
     const lit = this.literal(s.props);
     const obj: MObject = { kind: 'object', span: this.span(lit ?? s.node), props: [] };
-    for (const { prop, obj: o, readOnly } of lit ? this.flatten(lit) : []) {
+    for (const prop of lit ? this.flatten(lit) : []) {
       const key = this.keyOf(prop);
       const init = this.initOf(prop);
-      if (!key || !init || !has(POLICY_STATEMENT_PROPS, key)) continue;
-      const v = this.value(init, { obj: o, prop }, 0, readOnly);
+      if (!lit || !key || !init || !has(POLICY_STATEMENT_PROPS, key)) continue;
+      const v = this.value(init, { obj: lit, prop }, 0, this.readOnlyProps.has(prop));
       if (v) obj.props.push({ key: POLICY_STATEMENT_PROPS[key], keySpan: this.span((prop as TS.PropertyAssignment).name), span: this.span(prop), value: v });
     }
     for (const call of s.calls) {
