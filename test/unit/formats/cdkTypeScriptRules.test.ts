@@ -84,6 +84,8 @@ const MODE = Mode.HOST;
 new Ec2TaskDefinition(new Stack(), 'T', { networkMode: MODE });
 `;
       assert.deepEqual(at(named, 'host-network-mode'), [[3, 55, 'MODE']]);
+      // The const's use becomes a member of the same enum, under the file's own name for it.
+      assert.equal(fixTs(named, 'host-network-mode'), named.replace('{ networkMode: MODE }', '{ networkMode: Mode.AWS_VPC }'));
       assert.deepEqual(at(named.replace('Mode.HOST', 'Mode.BRIDGE'), 'host-network-mode'), []);
     });
   });

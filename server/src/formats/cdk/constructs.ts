@@ -276,10 +276,9 @@ export const POLICY_STATEMENT_METHODS: Record<string, string> = {
   addActions: 'action', addNotActions: 'notAction', addResources: 'resource', addNotResources: 'notResource', addAllResources: 'resource',
 };
 
-/**
- * How statements reach a role: methods on a role (or on `taskDefinition.taskRole`), `Role` props
- * that hold policy documents, and `Policy` constructs attached to roles.
- */
+/** Role methods (also on `taskDefinition.taskRole`) that add a statement to the role. */
 export const ROLE_POLICY_METHODS = ['addToPolicy', 'addToPrincipalPolicy'];
+/** Role methods that attach a `Policy` construct (and so its statements) to the role. */
 export const ROLE_POLICY_ATTACH_METHODS = ['attachInlinePolicy'];
+/** `Policy` methods → the prop they add to (`statements`, `roles`), as the props would. */
 export const POLICY_METHODS = { addStatements: 'statements', attachToRole: 'roles' } as const;

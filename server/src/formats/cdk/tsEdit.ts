@@ -383,7 +383,10 @@ class TsWriter {
       const expr = r.t === 'val' ? r.node : unwrap(this.doc.ts, r.call.arguments[r.index]);
       let text: string | undefined;
       if (r.t === 'val' && r.encoding && typeof value === 'string' && own(r.encoding.booleans, value)) text = String(r.encoding.booleans[value]);
-      else {
+      else if (r.t === 'val' && r.enumName) {
+        text = typeof value === 'string' ? this.enumExpr(r.enumName, value) : undefined;
+        if (text === undefined) return false;
+      } else {
         const member = typeof value === 'string' ? this.enumMemberEdit(expr, value) : undefined;
         if (member) {
           this.edits.push(member);
@@ -562,12 +565,11 @@ class TsWriter {
       return true;
     }
     const last = after ?? members[members.length - 1];
-    const isLast = last === members[members.length - 1];
     const lastStart = last.getStart(sf);
     const afterLast = this.skipTrivia(last.end);
     const comma = text[afterLast] === ',';
     if (!multiline || !this.hasNewline(open, members[0].getStart(sf))) {
-      if (comma) this.edits.push({ start: afterLast + 1, end: afterLast + 1, newText: ` ${member}${isLast ? ',' : ','}` });
+      if (comma) this.edits.push({ start: afterLast + 1, end: afterLast + 1, newText: ` ${member},` });
       else this.edits.push({ start: last.end, end: last.end, newText: `, ${member}` });
       return true;
     }

@@ -35,8 +35,8 @@ export type TsRef =
   /** A construct written without a props object: a `set` adds one as argument `argIndex`. */
   | { t: 'noProps'; call: TS.NewExpression | TS.CallExpression; argIndex: number; dialect: Dialect }
   | { t: 'arr'; node: TS.ArrayLiteralExpression; place?: Place }
-  /** A value expression (literal, enum member, name). */
-  | { t: 'val'; node: TS.Expression; place?: Place; encoding?: Encoding }
+  /** A value expression (literal, enum member, name); `enumName` when a name stands for a member of that enum. */
+  | { t: 'val'; node: TS.Expression; place?: Place; encoding?: Encoding; enumName?: string }
   /** An argument of a method call (`addCapabilities(ecs.Capability.SYS_ADMIN)`). */
   | { t: 'arg'; call: TS.CallExpression; index: number }
   /** One entry of an object map that ECS spells as a list (`environment: { KEY: 'v' }`). */
@@ -62,6 +62,7 @@ function withEncoding(ref: NodeRef | undefined, encoding: Encoding): NodeRef | u
 // ---------------------------------------------------------------------------------------------
 // Constructs found in the file.
 
+/** A task definition the file declares (L2, L1 or made by a pattern), or the stand-in for one it does not. */
 export interface TaskEntity {
   kind: 'task';
   node?: TS.NewExpression;
@@ -77,6 +78,7 @@ export interface TaskEntity {
   orphan?: boolean;
 }
 
+/** A container: `addContainer`, `new ContainerDefinition`, or a pattern's image options. */
 export interface ContainerEntity {
   kind: 'container';
   node: TS.Node;
@@ -93,14 +95,23 @@ export interface ContainerEntity {
   defaultName?: string;
 }
 
+/** `new LinuxParameters(…)` and the capability calls made on it. */
 export interface LinuxEntity { kind: 'linux'; node: TS.NewExpression; props?: TS.ObjectLiteralExpression; calls: TS.CallExpression[] }
+/** An ecs-patterns construct (a service or scheduled task that builds its own task definition). */
 export interface PatternEntity { kind: 'pattern'; node: TS.NewExpression; cls: string; id?: TS.Expression; props?: TS.ObjectLiteralExpression; task?: TaskEntity }
+/** An L2 or L1 ECS service. */
 export interface ServiceEntity { kind: 'service'; node: TS.NewExpression; cls: string; id?: TS.Expression; props?: TS.ObjectLiteralExpression; dialect: 'l2' | 'cfn' }
+/** An L2 or L1 ECS cluster. */
 export interface ClusterEntity { kind: 'cluster'; node: TS.NewExpression; id?: TS.Expression; props?: TS.ObjectLiteralExpression; dialect: 'l2' | 'cfn' }
+/** An IAM role (declared, or the one CDK makes for a task definition) and the statements it gets. */
 export interface RoleEntity { kind: 'role'; node?: TS.NewExpression; label: string; identity: string; props?: TS.ObjectLiteralExpression; statements: TS.Expression[]; tasks: TaskEntity[] }
+/** `new PolicyStatement(…)` or `PolicyStatement.fromJson(…)`, with the calls that add to it. */
 export interface StatementEntity { kind: 'statement'; node: TS.Expression; props?: TS.Expression; json: boolean; calls: TS.CallExpression[] }
+/** `new Policy(…)`: statements attached to roles. */
 export interface PolicyEntity { kind: 'policy'; node: TS.NewExpression; props?: TS.ObjectLiteralExpression; statements: TS.Expression[]; roles: TS.Expression[] }
+/** `new PolicyDocument(…)` or `PolicyDocument.fromJson(…)`. */
 export interface DocumentEntity { kind: 'document'; node: TS.Expression; props?: TS.Expression; json: boolean }
+/** `taskDefinition.taskRole`: whichever role that turns out to be. */
 export interface TaskRoleOf { kind: 'taskRoleOf'; task: TaskEntity }
 
 type Entity = TaskEntity | ContainerEntity | LinuxEntity | PatternEntity | ServiceEntity | ClusterEntity | RoleEntity
@@ -655,7 +666,12 @@ export class CdkReader {
           const v = this.value(init, undefined, hops + 1, true);
           if (!v) return undefined;
           // A literal reached through a const is reported, and replaced, where it is used.
-          if (v.kind === 'scalar') return { ...v, span, ref, origin: `the const ${name}` };
+          if (v.kind === 'scalar') {
+            // A const that holds an enum member is replaced by a member of the same enum.
+            const r = this.resolve(unwrap(this.ts, init));
+            const enumName = r && !('ns' in r) && r.member !== undefined && has(ENUMS, r.name) ? r.name : undefined;
+            return { ...v, span, ref: ref && enumName ? R({ t: 'val', node: e, place, enumName }) : ref, origin: `the const ${name}` };
+          }
           if (v.kind === 'unknown') return { ...v, span, ref, origin: `the const ${name}`, hint: name, identity: v.identity ?? name };
           return v;
         }
@@ -729,12 +745,12 @@ export class CdkReader {
     const kind = has(IMAGE_FACTORIES, factory) ? IMAGE_FACTORIES[factory] : undefined;
     const [first, second] = call.arguments;
     if (kind === 'registry' && first) {
-      return this.value(first, undefined, hops, readOnly) ?? { kind: 'unknown', span, hint: 'an image' };
+      return this.value(first, undefined, hops + 1, readOnly) ?? { kind: 'unknown', span, hint: 'an image' };
     }
     if (kind === 'ecr') {
       const ecr = `${HOLE}.dkr.ecr.${HOLE}.amazonaws.com/${HOLE}`;
       if (!second) return { kind: 'unknown', span, hint: 'an ECR repository without a tag', template: `${ecr}:latest` };
-      const tag = this.value(second, undefined, hops, true);
+      const tag = this.value(second, undefined, hops + 1, true);
       const t = tag?.kind === 'scalar' && typeof tag.value === 'string' ? tag.value : HOLE;
       return { kind: 'unknown', span: this.span(second), ref: readOnly ? undefined : R({ t: 'val', node: unwrap(this.ts, second) }), hint: 'an ECR repository', template: `${ecr}${t.startsWith('sha256:') ? '@' : ':'}${t}` };
     }
