@@ -217,7 +217,7 @@ describe('CDK TypeScript: constructs and the model', () => {
     assert.deepEqual(t('Ec2TaskDefinition').defaults, { networkMode: 'bridge' });
     assert.deepEqual(plain(t('ExternalTaskDefinition').obj), { requiresCompatibilities: ['EXTERNAL'], containerDefinitions: [] });
     const generic = t('TaskDefinition', ", { compatibility: ecs.Compatibility.EC2_AND_FARGATE, family: 'web', memoryLimitMiB: '1024' }");
-    assert.deepEqual(plain(generic.obj), { requiresCompatibilities: ['EC2', 'FARGATE'], family: 'web', memory: '1024', cpu: 256, containerDefinitions: [] });
+    assert.deepEqual(plain(generic.obj), { requiresCompatibilities: ['EC2', 'FARGATE'], family: 'web', memory: '1024', containerDefinitions: [] });
     assert.equal(generic.label, 'web');
     assert.deepEqual(generic.defaults, { networkMode: 'awsvpc' });
   });
@@ -352,6 +352,22 @@ class S extends cdk.Stack {
     ]);
     // The finding is on the const's use, where the container states it.
     assert.deepEqual(findingsOf(text, 'privileged-container', TS_URI).map(f => [f.line, f.character, f.text]), [[13, 91, 'PRIVILEGED']]);
+  });
+
+  it('keeps this.x of two classes apart', () => {
+    const text = `${V2}class A extends cdk.Stack {
+  td = new ecs.Ec2TaskDefinition(this, 'A');
+  build() { this.td.addContainer('a', { image }); }
+}
+class B extends cdk.Stack {
+  constructor() {
+    super();
+    this.td = new ecs.FargateTaskDefinition(this, 'B');
+    this.td.addContainer('b', { image });
+  }
+}
+`;
+    assert.deepEqual(model(text).tasks.map(t => [t.label, t.containers.map(c => c.label)]), [['A', ['a']], ['B', ['b']]]);
   });
 
   it('keeps what it cannot resolve as unknown, with a hint and no literal in it', () => {

@@ -152,7 +152,8 @@ export interface CdkRead {
 export class CdkReader {
   private readonly K: typeof TS.SyntaxKind;
   private decls = new Map<string, Decl[]>();
-  private thisProps = new Map<string, TS.Expression>();
+  /** `this.x = …` and class fields, per class (by the class's span) and name. */
+  private thisProps = new Map<string, { cls: Span; init: TS.Expression }[]>();
   private assigns = new Map<string, TS.Expression>();
   private news: TS.NewExpression[] = [];
   private calls: TS.CallExpression[] = [];
@@ -188,15 +189,22 @@ export class CdkReader {
   private walk(): void {
     const { K, ts } = this;
     // Children are pushed as forEachChild yields them (so visited last to first); what needs
-    // source order is sorted afterwards. `undefined` on the stack marks the end of a scope.
-    const nodes: (TS.Node | undefined)[] = [this.sf];
+    // source order is sorted afterwards. `undefined` on the stack marks the end of a scope,
+    // `null` the end of a class.
+    const nodes: (TS.Node | undefined | null)[] = [this.sf];
     const scopes: Span[] = [];
+    const classes: Span[] = [];
     let scope: Span = { start: 0, end: this.sf.end + 1 };
+    let cls: Span = scope;
     const visit = (n: TS.Node) => { nodes.push(n); };
     while (nodes.length) {
       const node = nodes.pop();
       if (node === undefined) {
         scope = scopes.pop()!;
+        continue;
+      }
+      if (node === null) {
+        cls = classes.pop()!;
         continue;
       }
       const kind = node.kind;
@@ -208,6 +216,11 @@ export class CdkReader {
           scopes.push(scope);
           nodes.push(undefined);
           scope = { start: node.pos, end: node.end };
+          break;
+        case K.ClassDeclaration: case K.ClassExpression:
+          classes.push(cls);
+          nodes.push(null);
+          cls = { start: node.pos, end: node.end };
           break;
         case K.VariableDeclarationList: {
           const list = node as TS.VariableDeclarationList;
@@ -230,7 +243,7 @@ export class CdkReader {
           const b = node as TS.BinaryExpression;
           if (b.operatorToken.kind !== K.EqualsToken) break;
           if (b.left.kind === K.PropertyAccessExpression && (b.left as TS.PropertyAccessExpression).expression.kind === K.ThisKeyword) {
-            this.setThisProp((b.left as TS.PropertyAccessExpression).name.text, b.right);
+            this.setThisProp((b.left as TS.PropertyAccessExpression).name.text, b.right, cls);
           } else if (b.left.kind === K.Identifier) {
             // The first assignment in the file stands for the variable (`let td; td = new …`).
             const prev = this.assigns.get((b.left as TS.Identifier).text);
@@ -241,7 +254,7 @@ export class CdkReader {
         case K.PropertyDeclaration: {
           const p = node as TS.PropertyDeclaration;
           const name = propName(ts, p.name);
-          if (name && p.initializer) this.setThisProp(name, p.initializer);
+          if (name && p.initializer) this.setThisProp(name, p.initializer, cls);
           break;
         }
       }
@@ -253,9 +266,24 @@ export class CdkReader {
   }
 
   /** `this.x = …` and class fields: the first one in the file stands for the property. */
-  private setThisProp(name: string, init: TS.Expression): void {
-    const prev = this.thisProps.get(name);
-    if (!prev || prev.pos > init.pos) this.thisProps.set(name, init);
+  private setThisProp(name: string, init: TS.Expression, cls: Span): void {
+    const list = this.thisProps.get(name);
+    if (!list) {
+      this.thisProps.set(name, [{ cls, init }]);
+      return;
+    }
+    const prev = list.find(x => x.cls === cls);
+    if (!prev) list.push({ cls, init });
+    else if (prev.init.pos > init.pos) prev.init = init;
+  }
+
+  /** What `this.name` holds at `at`: the property of the innermost class around it. */
+  private thisProp(name: string, at: number): TS.Expression | undefined {
+    let best: { cls: Span; init: TS.Expression } | undefined;
+    for (const x of this.thisProps.get(name) ?? []) {
+      if (x.cls.start <= at && at < x.cls.end && (!best || x.cls.start > best.cls.start)) best = x;
+    }
+    return best?.init;
   }
 
   /** Records the names a declaration binds; destructured names shadow outer consts without a value. */
@@ -327,7 +355,7 @@ export class CdkReader {
       case K.PropertyAccessExpression: {
         const pa = e as TS.PropertyAccessExpression;
         if (pa.expression.kind === K.ThisKeyword) {
-          ent = this.entityOf(this.thisProps.get(pa.name.text), hops + 1);
+          ent = this.entityOf(this.thisProp(pa.name.text, pa.pos), hops + 1);
           break;
         }
         const owner = this.entityOf(pa.expression, hops + 1);
@@ -896,7 +924,8 @@ export class CdkReader {
     const classAt = this.span(node.expression);
     if (cls.compatibilities && !getProp(obj, 'requiresCompatibilities')) obj.props.push(this.prop('requiresCompatibilities', classAt, this.synthetic(cls.compatibilities, classAt, `${t.cls}`)));
     const fargate = !!compat?.includes('FARGATE');
-    if (fargate) {
+    // FargateTaskDefinition has a default size; a plain TaskDefinition for Fargate must state one.
+    if (cls.compatibilities?.includes('FARGATE')) {
       if (!getProp(obj, 'memory')) obj.props.push(this.prop('memory', classAt, this.synthetic(FARGATE_DEFAULTS.memory, classAt, 'the CDK default for Fargate')));
       if (!getProp(obj, 'cpu')) obj.props.push(this.prop('cpu', classAt, this.synthetic(FARGATE_DEFAULTS.cpu, classAt, 'the CDK default for Fargate')));
     }
