@@ -15,14 +15,17 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  // The TypeScript compiler is large and only needed for CDK files: loaded on demand.
-  external: ['vscode'],
+  // The TypeScript compiler is large and only needed for CDK files: it is its own bundle
+  // (dist/typescript.js), loaded on first need by formats/cdk/typescriptLoader.ts.
+  external: ['vscode', 'typescript'],
 };
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Always minified and without a source map: it is most of the VSIX's size, and nobody debugs it.
+  { ...common, entryPoints: ['node_modules/typescript/lib/typescript.js'], outfile: 'dist/typescript.js', external: [], sourcemap: false, minify: true },
 ];
 
 if (watch) {

@@ -73,3 +73,48 @@ export function largeTemplate(resources = 100): string {
   }
   return out.join('\n') + '\n';
 }
+
+/** A typical CDK stack: the insecure TypeScript example (two task definitions, a pattern, a dozen findings). */
+export function typicalCdkStack(): string {
+  return fs.readFileSync(path.join(ROOT, 'examples', 'cdk-typescript', 'insecure-stack.ts'), 'utf8');
+}
+
+/** A CDK stack of about `lines` lines: task definitions with a container, environment, mounts and a role policy each. */
+export function largeCdkStack(lines = 2000): string {
+  const out = [
+    "import * as cdk from 'aws-cdk-lib';",
+    "import * as ecs from 'aws-cdk-lib/aws-ecs';",
+    "import * as iam from 'aws-cdk-lib/aws-iam';",
+    "import { Construct } from 'constructs';",
+    '',
+    'export class LargeStack extends cdk.Stack {',
+    '  constructor(scope: Construct, id: string, props?: cdk.StackProps) {',
+    '    super(scope, id, props);',
+  ];
+  for (let i = 0; out.length < lines - 3; i++) {
+    out.push(
+      `    // Service ${i}: one task definition, one container.`,
+      `    const task${i} = new ecs.FargateTaskDefinition(this, 'Task${i}', { memoryLimitMiB: 512, cpu: 256 });`,
+      `    const web${i} = task${i}.addContainer('web${i}', {`,
+      `      image: ecs.ContainerImage.fromRegistry('nginx:1.${i}'),`,
+      `      privileged: ${i % 5 === 0},`,
+      `      memoryLimitMiB: 256,`,
+      `      environment: {`,
+      `        STAGE: 'prod',`,
+      `        DB_PASSWORD: 'pw-${i}-value-x',`,
+      `      },`,
+      `      logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'web${i}' }),`,
+      `    });`,
+      `    web${i}.addMountPoints({ containerPath: '/data', sourceVolume: 'data', readOnly: false });`,
+      `    task${i}.addToTaskRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));`,
+      '',
+    );
+  }
+  out.push('  }', '}', '');
+  return out.join('\n');
+}
+
+/** TypeScript of about `lines` lines that is not CDK code (what most .ts files in a workspace are). */
+export function plainTypeScript(lines = 2000): string {
+  return largeCdkStack(lines).replace(/aws-cdk-lib/g, 'some-library');
+}

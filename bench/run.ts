@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../server/src/engine/analyze';
 import { LspClient } from '../test/helpers/lsp';
-import { largeTaskDefinition, largeTemplate, typicalTaskDefinition, typicalTemplate } from './inputs';
+import { prepareDocument } from '../server/src/formats';
+import { largeCdkStack, largeTaskDefinition, largeTemplate, plainTypeScript, typicalCdkStack, typicalTaskDefinition, typicalTemplate } from './inputs';
 import { Stats, measure, ms, stats } from './stats';
 
 interface Row {
@@ -59,6 +60,23 @@ async function lspLatency(): Promise<void> {
   await client.shutdown();
 }
 
+/** CDK TypeScript: the compiler's one-time load, analysis of typical and large stacks, and of TypeScript that is no CDK code. */
+async function cdkFigures(): Promise<void> {
+  const typical = typicalCdkStack();
+  const t0 = performance.now();
+  await prepareDocument(typical, 'file:///b/stack.ts');
+  console.log(`  (TypeScript compiler loaded in ${ms(performance.now() - t0)} ms, once)`);
+  record('analyze: typical CDK stack (TypeScript)', measure(() => analyze(typical, 'file:///b/stack.ts'), 500), { median: 2 });
+  const large = largeCdkStack();
+  console.log(`  (large CDK input: ${large.split('\n').length} lines, ${analyze(large, 'file:///b/large.ts').findings.length} findings)`);
+  record('analyze: 2,000-line CDK stack (TypeScript)', measure(() => analyze(large, 'file:///b/large.ts'), 100), { median: 10 });
+  const plain = plainTypeScript();
+  record('analyze: 2,000-line TypeScript that is not CDK code', measure(() => analyze(plain, 'file:///b/util.ts', undefined, 'typescript'), 2000), { median: 0.1 });
+  // A keystroke: the typical stack with one more character each time (a fresh text, as the editor sends).
+  let i = 0;
+  record('analyze: typical CDK stack, per keystroke', measure(() => analyze(typical.replace("'prod'", `'prod${i++ % 10}'`), 'file:///b/stack.ts'), 500), { median: 2 });
+}
+
 async function main() {
   console.log(`ECS Guard benchmark — node ${process.version}, ${require('node:os').cpus().length} cores\n`);
   const typical = typicalTaskDefinition();
@@ -71,6 +89,7 @@ async function main() {
   const stack = largeTemplate(100);
   console.log(`  (100-resource template: ${(stack.length / 1024).toFixed(0)} KB, ${analyze(stack, 'file:///b/stack.yaml').findings.length} findings)`);
   record('analyze: 100-resource CloudFormation template (YAML)', measure(() => analyze(stack, 'file:///b/stack.yaml'), 40, 5), { median: 120 });
+  await cdkFigures();
   await lspLatency();
   const out = path.join(__dirname, '..', '..', 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });

@@ -136,6 +136,35 @@ describe('CLI', function () {
     assert.ok(byFile.get('insecure-worker.template.json')!.includes('privileged-container'));
   });
 
+  it('scans CDK TypeScript and JavaScript, skipping declaration files, node_modules and cdk.out', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecsg-cdk-'));
+    const stack = "import * as ecs from 'aws-cdk-lib/aws-ecs';\nnew ecs.Ec2TaskDefinition(s, 'T', { networkMode: ecs.NetworkMode.HOST });\n";
+    const files: Record<string, string> = {
+      'lib/stack.ts': stack,
+      'lib/legacy.cjs': stack.replace("import * as ecs from 'aws-cdk-lib/aws-ecs';", "const ecs = require('aws-cdk-lib/aws-ecs');"),
+      'lib/types.d.ts': "import * as ecs from 'aws-cdk-lib/aws-ecs';\nexport declare const td: ecs.TaskDefinition;\n",
+      'node_modules/some-construct/index.js': stack,
+      'cdk.out/asset.1234/stack.ts': stack,
+      'bin/app.ts': "import * as cdk from 'aws-cdk-lib';\nnew cdk.App();\n",
+    };
+    for (const [f, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), text);
+    }
+    const r = cli(['--format', 'json', dir]);
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.files.map((f: { path: string }) => path.basename(f.path)).sort(), ['legacy.cjs', 'stack.ts']);
+    for (const f of out.files) {
+      assert.equal(f.format, 'cdk-typescript');
+      assert.deepEqual(f.findings.map((x: { ruleId: string; start: unknown }) => [x.ruleId, x.start]), [['host-network-mode', { line: 2, column: 50 }]]);
+    }
+    const text = cli(['examples/cdk-typescript']);
+    assert.match(text.stdout, /examples[/\\]cdk-typescript[/\\]insecure-stack\.ts\n/);
+    assert.match(text.stdout, /^ {2}33:19 {2}error {4}Container 'web' runs privileged.* {2}privileged-container$/m);
+    assert.doesNotMatch(text.stdout, /hardened-stack\.ts/, 'the hardened example is clean');
+  });
+
   it('prints help and version', () => {
     assert.match(cli(['--help']).stdout, /Usage: ecs-guard/);
     assert.match(cli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);

@@ -106,6 +106,11 @@ export const ENUMS: Record<string, Record<string, string>> = {
     'SYS_RESOURCE', 'SYS_TIME', 'SYS_TTY_CONFIG', 'SYSLOG', 'WAKE_ALARM',
   ].map(c => [c, c])),
   OperatingSystemFamily: { LINUX: 'LINUX', WINDOWS_SERVER_2019_CORE: 'WINDOWS_SERVER_2019_CORE', WINDOWS_SERVER_2019_FULL: 'WINDOWS_SERVER_2019_FULL', WINDOWS_SERVER_2022_CORE: 'WINDOWS_SERVER_2022_CORE', WINDOWS_SERVER_2022_FULL: 'WINDOWS_SERVER_2022_FULL', WINDOWS_SERVER_2016_FULL: 'WINDOWS_SERVER_2016_FULL', WINDOWS_SERVER_2004_CORE: 'WINDOWS_SERVER_2004_CORE', WINDOWS_SERVER_20H2_CORE: 'WINDOWS_SERVER_20H2_CORE' },
+  ContainerInsights: { ENABLED: 'enabled', DISABLED: 'disabled', ENHANCED: 'enhanced' },
+  Protocol: { TCP: 'tcp', UDP: 'udp' },
+  Scope: { TASK: 'task', SHARED: 'shared' },
+  /** aws-iam's Effect, for policy statements granted to task roles. */
+  Effect: { ALLOW: 'Allow', DENY: 'Deny' },
 };
 
 /** Modules whose import marks a file as CDK ECS code (v2 and v1). */
@@ -120,3 +125,160 @@ export function snakeCase(name: string): string {
     .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
     .toLowerCase();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Beyond props: modules, factories, methods, and the services, clusters and IAM constructs around
+// the task definitions.
+
+/** What a module is to the adapters: the ECS modules, IAM, or the root that holds them all. */
+export type CdkModule = 'root' | 'core' | 'ecs' | 'ecs-patterns' | 'iam';
+
+/** Module specifiers (v2, v1, and Python's module paths) → which module they are. */
+export const CDK_MODULE_KINDS: Record<string, CdkModule> = {
+  'aws-cdk-lib': 'root',
+  'aws-cdk-lib/aws-ecs': 'ecs',
+  'aws-cdk-lib/aws-ecs-patterns': 'ecs-patterns',
+  'aws-cdk-lib/aws-iam': 'iam',
+  '@aws-cdk/core': 'core',
+  '@aws-cdk/aws-ecs': 'ecs',
+  '@aws-cdk/aws-ecs-patterns': 'ecs-patterns',
+  '@aws-cdk/aws-iam': 'iam',
+  aws_cdk: 'root',
+  'aws_cdk.aws_ecs': 'ecs',
+  'aws_cdk.aws_ecs_patterns': 'ecs-patterns',
+  'aws_cdk.aws_iam': 'iam',
+};
+
+/** Members of the root module that are whole modules (`cdk.aws_ecs`, `import { aws_ecs } from 'aws-cdk-lib'`). */
+export const ROOT_NAMESPACES: Record<string, CdkModule> = { aws_ecs: 'ecs', aws_ecs_patterns: 'ecs-patterns', aws_iam: 'iam' };
+
+/**
+ * Where each ecs-patterns construct takes its container's options (`options` absent: from its own
+ * props), and the container name it uses when none is given.
+ */
+export const PATTERN_IMAGE_OPTIONS: Record<string, { options?: string; containerName: string }> = {
+  ApplicationLoadBalancedFargateService: { options: 'taskImageOptions', containerName: 'web' },
+  NetworkLoadBalancedFargateService: { options: 'taskImageOptions', containerName: 'web' },
+  ApplicationMultipleTargetGroupsFargateService: { options: 'taskImageOptions', containerName: 'web' },
+  NetworkMultipleTargetGroupsFargateService: { options: 'taskImageOptions', containerName: 'web' },
+  ApplicationLoadBalancedEc2Service: { options: 'taskImageOptions', containerName: 'web' },
+  NetworkLoadBalancedEc2Service: { options: 'taskImageOptions', containerName: 'web' },
+  ApplicationMultipleTargetGroupsEc2Service: { options: 'taskImageOptions', containerName: 'web' },
+  NetworkMultipleTargetGroupsEc2Service: { options: 'taskImageOptions', containerName: 'web' },
+  QueueProcessingFargateService: { containerName: 'QueueProcessingContainer' },
+  QueueProcessingEc2Service: { containerName: 'QueueProcessingContainer' },
+  ScheduledFargateTask: { options: 'scheduledFargateTaskImageOptions', containerName: 'ScheduledContainer' },
+  ScheduledEc2Task: { options: 'scheduledEc2TaskImageOptions', containerName: 'ScheduledContainer' },
+};
+
+/**
+ * ecs-patterns props (on the pattern or in its image options) that size the task. Fargate patterns
+ * put them on the task definition, EC2 patterns on the container.
+ */
+export const PATTERN_SIZE_PROPS: Record<string, { task: string; container: string }> = {
+  memoryLimitMiB: { task: 'memory', container: 'memory' },
+  memoryReservationMiB: { task: 'memoryReservation', container: 'memoryReservation' },
+  cpu: { task: 'cpu', container: 'cpu' },
+};
+
+/** CDK's defaults for a Fargate task definition that states no size. */
+export const FARGATE_DEFAULTS = { cpu: 256, memory: 512 };
+
+/** `ContainerImage` factories: a registry reference, an ECR repository (tag defaults to latest), or an image built locally. */
+export const IMAGE_FACTORIES: Record<string, 'registry' | 'ecr' | 'asset'> = {
+  fromRegistry: 'registry',
+  fromEcrRepository: 'ecr',
+  fromAsset: 'asset',
+  fromDockerImageAsset: 'asset',
+  fromTarball: 'asset',
+};
+
+/** `LogDrivers.x(…)` / `LogDriver.x(…)` factories → the ECS logDriver they configure. */
+export const LOG_DRIVER_FACTORIES: Record<string, string> = {
+  awsLogs: 'awslogs', firelens: 'awsfirelens', fluentd: 'fluentd', gelf: 'gelf', journald: 'journald',
+  jsonFile: 'json-file', splunk: 'splunk', syslog: 'syslog',
+};
+
+/** Log-driver classes (`new AwsLogDriver(…)`) → the ECS logDriver; GenericLogDriver names it in its `logDriver` prop. */
+export const LOG_DRIVER_CLASSES: Record<string, string | undefined> = {
+  AwsLogDriver: 'awslogs', FireLensLogDriver: 'awsfirelens', FluentdLogDriver: 'fluentd', GelfLogDriver: 'gelf',
+  JournaldLogDriver: 'journald', JsonFileLogDriver: 'json-file', SplunkLogDriver: 'splunk', SyslogLogDriver: 'syslog',
+  GenericLogDriver: undefined,
+};
+
+/** AwsLogDriver props → awslogs options. */
+export const AWS_LOGS_OPTIONS: Record<string, string> = {
+  streamPrefix: 'awslogs-stream-prefix', logGroup: 'awslogs-group', datetimeFormat: 'awslogs-datetime-format',
+  multilinePattern: 'awslogs-multiline-pattern', mode: 'mode', maxBufferSize: 'max-buffer-size',
+};
+
+/** Task-definition methods the adapters follow: what each one declares. */
+export const TASK_METHODS: Record<string, 'container' | 'volume' | 'taskRolePolicy'> = {
+  addContainer: 'container',
+  addFirelensLogRouter: 'container',
+  addVolume: 'volume',
+  addToTaskRolePolicy: 'taskRolePolicy',
+};
+
+/**
+ * Container methods → the ECS key they add to: `items` take list entries, `nameValue` a
+ * (name, value) pair of an environment-like list, `label` a (key, value) pair of a map.
+ */
+export const CONTAINER_METHODS: Record<string, { key: string; args: 'items' | 'nameValue' | 'label' }> = {
+  addEnvironment: { key: 'environment', args: 'nameValue' },
+  addSecret: { key: 'secrets', args: 'nameValue' },
+  addMountPoints: { key: 'mountPoints', args: 'items' },
+  addPortMappings: { key: 'portMappings', args: 'items' },
+  addUlimits: { key: 'ulimits', args: 'items' },
+  addVolumesFrom: { key: 'volumesFrom', args: 'items' },
+  addDockerLabel: { key: 'dockerLabels', args: 'label' },
+};
+
+/** `LinuxParameters` props → ECS names under linuxParameters. */
+export const LINUX_PARAMETERS_PROPS: Record<string, string> = {
+  initProcessEnabled: 'initProcessEnabled', sharedMemorySize: 'sharedMemorySize', maxSwap: 'maxSwap', swappiness: 'swappiness',
+};
+
+/** `LinuxParameters` methods → the path under linuxParameters their arguments are added to. */
+export const LINUX_PARAMETERS_METHODS: Record<string, string[]> = {
+  addCapabilities: ['capabilities', 'add'],
+  dropCapabilities: ['capabilities', 'drop'],
+  addDevices: ['devices'],
+  addTmpfs: ['tmpfs'],
+};
+
+/** L2 services; `assignPublicIp` (a boolean in CDK) is ECS's networkConfiguration.awsvpcConfiguration.assignPublicIp. */
+export const SERVICE_CLASSES = ['FargateService', 'Ec2Service'];
+
+/** Where CDK's boolean `assignPublicIp` lives in the ECS API, and the values it stands for. */
+export const ASSIGN_PUBLIC_IP = { path: ['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'], true: 'ENABLED', false: 'DISABLED' };
+
+/** Cluster props that set Container Insights (clusterSettings containerInsights): a boolean, or the ContainerInsights enum. */
+export const CLUSTER_INSIGHTS_PROPS: Record<string, { boolean?: { true: string; false: string }; enum?: string }> = {
+  containerInsights: { boolean: { true: 'enabled', false: 'disabled' } },
+  containerInsightsV2: { enum: 'ContainerInsights' },
+};
+
+/** L1 classes: their props are the CloudFormation properties in camelCase, which are the ECS API's names. */
+export const L1_CLASSES: Record<string, 'task' | 'service' | 'cluster'> = {
+  CfnTaskDefinition: 'task',
+  CfnService: 'service',
+  CfnCluster: 'cluster',
+};
+
+/** `PolicyStatement` props → the statement keys of the model (IAM's Effect/Action/Resource, camelCase). */
+export const POLICY_STATEMENT_PROPS: Record<string, string> = {
+  effect: 'effect', actions: 'action', notActions: 'notAction', resources: 'resource', notResources: 'notResource',
+};
+
+/** `PolicyStatement` methods that add to a statement; addAllResources adds "*". */
+export const POLICY_STATEMENT_METHODS: Record<string, string> = {
+  addActions: 'action', addNotActions: 'notAction', addResources: 'resource', addNotResources: 'notResource', addAllResources: 'resource',
+};
+
+/** Role methods (also on `taskDefinition.taskRole`) that add a statement to the role. */
+export const ROLE_POLICY_METHODS = ['addToPolicy', 'addToPrincipalPolicy'];
+/** Role methods that attach a `Policy` construct (and so its statements) to the role. */
+export const ROLE_POLICY_ATTACH_METHODS = ['attachInlinePolicy'];
+/** `Policy` methods → the prop they add to (`statements`, `roles`), as the props would. */
+export const POLICY_METHODS = { addStatements: 'statements', attachToRole: 'roles' } as const;

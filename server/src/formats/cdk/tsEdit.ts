@@ -1,0 +1,685 @@
+import type * as TS from 'typescript';
+import type { TextEdit } from '../../engine/edits';
+import type { FixIntent, Json } from '../../model/document';
+import type { MObject, MValue } from '../../model/values';
+import { TextStyle, detectStyle, indentOf, lineEnd, lineStart, nextLineStart, onlyIndentBefore } from '../textStyle';
+import { CONTAINER_PROPS, CdkModule, ENUMS, TASK_IMAGE_PROPS, TASK_PROPS } from './constructs';
+import type { ContainerEntity, Dialect } from './tsModel';
+import { tsRef } from './tsModel';
+import { Imports, resolveName } from './tsImports';
+import { isMissing, propName, unwrap } from './tsSyntax';
+import type { TypeScript } from './typescriptLoader';
+
+/** ECS key → CDK prop name, per props dialect (the inverse of the construct table). */
+const SPELLING: Partial<Record<Dialect, Record<string, string>>> = {
+  container: invert(Object.fromEntries(Object.entries(CONTAINER_PROPS).map(([k, v]) => [k, v.key]))),
+  imageOptions: invert(Object.fromEntries(Object.entries(TASK_IMAGE_PROPS).map(([k, v]) => [k, v.key]))),
+  task: invert(TASK_PROPS),
+};
+
+/** ECS keys whose CDK value is an enum member, in the L2 dialects. */
+const ENUM_KEYS: Record<string, string> = { networkMode: 'NetworkMode', pidMode: 'PidMode', ipcMode: 'IpcMode' };
+
+/** healthCheck fields that are a `Duration` in CDK and seconds in ECS. */
+const DURATION_KEYS = new Set(['interval', 'timeout', 'startPeriod']);
+
+function invert(m: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m)) if (!Object.prototype.hasOwnProperty.call(out, v)) out[v] = k;
+  return out;
+}
+
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** What the writer needs to know about the document. */
+export interface TsDocument {
+  ts: TypeScript;
+  sf: TS.SourceFile;
+  text: string;
+  imports: Imports;
+}
+
+/**
+ * Renders fix intents as TypeScript edits in the file's own style (its quotes, indentation, line
+ * endings and trailing-comma habit), mapping the model's ECS names and JSON values to CDK's
+ * spelling: props, enum members, `LogDrivers.awsLogs(…)`, `Secret.fromSecretsManager(…)`.
+ * Undefined when an intent cannot be written safely (half-typed code, a value from elsewhere).
+ */
+export function renderTs(doc: TsDocument, intents: FixIntent[]): TextEdit[] | undefined {
+  const w = new TsWriter(doc);
+  for (const it of intents) if (!w.apply(it)) return undefined;
+  return w.edits;
+}
+
+class TsWriter {
+  edits: TextEdit[] = [];
+  private style: TextStyle;
+  private K: typeof TS.SyntaxKind;
+  private added = new Map<string, string>();
+
+  constructor(private doc: TsDocument) {
+    this.style = detectStyle(doc.text);
+    this.K = doc.ts.SyntaxKind;
+  }
+
+  private get text() { return this.doc.text; }
+
+  apply(it: FixIntent): boolean {
+    switch (it.op) {
+      case 'set': return this.set(it.target, it.path, it.value, false);
+      case 'append': return this.set(it.target, it.path, it.item, true);
+      case 'remove': return this.remove(it.node);
+      case 'replace': return this.replace(it.node, it.value);
+      case 'moveToSecrets': return this.moveToSecrets(it.container, it.entry, it.name, it.valueFrom);
+    }
+  }
+
+  // --- set / append ---------------------------------------------------------------------------
+
+  private set(target: MObject, path: string[], value: Json, append: boolean): boolean {
+    const r = tsRef(target);
+    if (!r) return false;
+    if (r.t === 'noProps') {
+      // A construct without props: add them as its next argument.
+      const args = r.call.arguments;
+      if (!args || args.length !== r.argIndex) return false;
+      const body = this.member(r.dialect, path, value, append, undefined);
+      if (body === undefined) return false;
+      const last = args[args.length - 1];
+      const after = this.skipTrivia(last.end);
+      if (this.text[after] === ',') this.edits.push({ start: after + 1, end: after + 1, newText: ` { ${body} }` });
+      else this.edits.push({ start: last.end, end: last.end, newText: `, { ${body} }` });
+      return true;
+    }
+    if (r.t !== 'obj') return false;
+    if ((r.dialect === 'container' || r.dialect === 'imageOptions') && path[0] === 'linuxParameters') {
+      return !!r.container && this.linuxCapabilities(r.container, path, value, append);
+    }
+    return this.setIn(r.node, r.dialect, path, value, append, r.container);
+  }
+
+  /** Sets (or appends to) `path` inside an object literal, creating what is missing. */
+  private setIn(obj: TS.ObjectLiteralExpression, dialect: Dialect, path: string[], value: Json, append: boolean, container?: ContainerEntity): boolean {
+    const key = this.spell(dialect, path[0]);
+    if (key === undefined) return false;
+    const prop = this.findProp(obj, key);
+    if (!prop) {
+      const body = this.member(dialect, path, value, append, container);
+      return body !== undefined && this.insertMember(obj, obj.properties, body, '}');
+    }
+    if (prop.kind !== this.K.PropertyAssignment || isMissing((prop as TS.PropertyAssignment).initializer)) return false;
+    const init = unwrap(this.doc.ts, (prop as TS.PropertyAssignment).initializer);
+    const nested = dialect === 'cfn' ? 'cfn' : 'plain';
+    if (path.length > 1) {
+      if (init.kind !== this.K.ObjectLiteralExpression) return false;
+      return this.setIn(init as TS.ObjectLiteralExpression, nested, path.slice(1), value, append);
+    }
+    if (append) {
+      if (init.kind === this.K.ArrayLiteralExpression) {
+        const item = this.valueText(nested, undefined, value);
+        return item !== undefined && this.insertMember(init, (init as TS.ArrayLiteralExpression).elements, item, ']');
+      }
+      if (init.kind === this.K.ObjectLiteralExpression && this.isNameValueMap(dialect, path[0])) {
+        const entry = this.mapEntry(value, path[0]);
+        return entry !== undefined && this.insertMember(init, (init as TS.ObjectLiteralExpression).properties, entry, '}');
+      }
+      return false;
+    }
+    const text = this.valueText(dialect, path[0], value, container);
+    if (text === undefined) return false;
+    this.edits.push({ start: init.getStart(this.doc.sf), end: init.end, newText: text });
+    return true;
+  }
+
+  /** `key: value` for a new property at `path` (nested literals for the rest of the path). */
+  private member(dialect: Dialect, path: string[], value: Json, append: boolean, container: ContainerEntity | undefined): string | undefined {
+    const key = this.spell(dialect, path[0]);
+    if (key === undefined) return undefined;
+    let v: Json = append ? [value] : value;
+    for (let i = path.length - 1; i >= 1; i--) v = { [path[i]]: v };
+    const text = this.valueText(dialect, path[0], v, container);
+    return text === undefined ? undefined : `${this.key(key)}: ${text}`;
+  }
+
+  private isNameValueMap(dialect: Dialect, key: string): boolean {
+    return (dialect === 'container' || dialect === 'imageOptions') && (key === 'environment' || key === 'secrets');
+  }
+
+  /** `NAME: value` for an ECS {name, value} entry written into a CDK map. */
+  private mapEntry(item: Json, key: string): string | undefined {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return undefined;
+    const name = item.name;
+    if (typeof name !== 'string') return undefined;
+    if (key === 'secrets') return undefined; // a secret needs a construct reference: nothing to write blindly
+    const v = item.value;
+    if (v === undefined) return undefined;
+    return `${this.key(name)}: ${this.literal(v)}`;
+  }
+
+  /** The CDK spelling of an ECS key in a dialect; undefined where CDK has no such prop. */
+  private spell(dialect: Dialect, key: string): string | undefined {
+    const table = SPELLING[dialect];
+    if (!table) return dialect === 'cfn' || dialect === 'plain' ? key : undefined;
+    return own(table, key) ? table[key] : undefined;
+  }
+
+  /** A value as CDK code for the ECS key it is set under. */
+  private valueText(dialect: Dialect, key: string | undefined, value: Json, container?: ContainerEntity): string | undefined {
+    const l2 = dialect === 'container' || dialect === 'imageOptions' || dialect === 'task';
+    if (!l2 || key === undefined) return this.literal(value);
+    if (key === 'logConfiguration') return this.logging(value, container);
+    if (own(ENUM_KEYS, key) && dialect === 'task') return typeof value === 'string' ? this.enumExpr(ENUM_KEYS[key], value) : undefined;
+    if (key === 'environment' || key === 'secrets') {
+      if (!Array.isArray(value)) return undefined;
+      const entries: string[] = [];
+      for (const it of value) {
+        const e = this.mapEntry(it, key);
+        if (e === undefined) return undefined;
+        entries.push(e);
+      }
+      return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+    }
+    if (key === 'healthCheck') return this.healthCheck(value);
+    // These need constructs (roles, the Compatibility enum) that a fix cannot make up.
+    if (key === 'requiresCompatibilities' || key === 'taskRoleArn' || key === 'executionRoleArn') return undefined;
+    return this.literal(value);
+  }
+
+  /** `ecs.LogDrivers.awsLogs({ streamPrefix: '<container>' })` for an awslogs configuration. */
+  private logging(value: Json, container: ContainerEntity | undefined): string | undefined {
+    if (!value || typeof value !== 'object' || Array.isArray(value) || value.logDriver !== 'awslogs') return undefined;
+    const options = value.options && typeof value.options === 'object' && !Array.isArray(value.options) ? value.options : {};
+    let prefix = typeof options['awslogs-stream-prefix'] === 'string' ? options['awslogs-stream-prefix'] : undefined;
+    prefix ??= container ? this.containerName(container) : undefined;
+    const drivers = this.ecsMember('LogDrivers');
+    if (!drivers || prefix === undefined) return undefined;
+    return `${drivers}.awsLogs({ streamPrefix: ${this.literal(prefix)} })`;
+  }
+
+  private containerName(c: ContainerEntity): string | undefined {
+    const id = c.id && unwrap(this.doc.ts, c.id);
+    if (id && (id.kind === this.K.StringLiteral || id.kind === this.K.NoSubstitutionTemplateLiteral)) return (id as TS.StringLiteral).text;
+    return c.defaultName;
+  }
+
+  /** A health check: durations become `Duration.seconds(n)` through the file's import of the CDK core. */
+  private healthCheck(value: Json): string | undefined {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const parts: string[] = [];
+    for (const [k, v] of Object.entries(value)) {
+      if (DURATION_KEYS.has(k) && typeof v === 'number') {
+        const duration = this.coreMember('Duration');
+        if (!duration) return undefined;
+        parts.push(`${k}: ${duration}.seconds(${v})`);
+      } else parts.push(`${this.key(k)}: ${this.literal(v)}`);
+    }
+    return `{ ${parts.join(', ')} }`;
+  }
+
+  /** `capabilities.add/drop` live in `lp.addCapabilities(…)`/`lp.dropCapabilities(…)` calls on the LinuxParameters. */
+  private linuxCapabilities(c: ContainerEntity, path: string[], value: Json, append: boolean): boolean {
+    if (path.length !== 3 || path[1] !== 'capabilities' || (path[2] !== 'add' && path[2] !== 'drop')) return false;
+    const caps = append ? [value] : value;
+    if (!Array.isArray(caps) || !caps.every(x => typeof x === 'string')) return false;
+    const method = path[2] === 'add' ? 'addCapabilities' : 'dropCapabilities';
+    const exprs: string[] = [];
+    for (const cap of caps as string[]) {
+      const e = this.enumExpr('Capability', cap);
+      if (!e) return false;
+      exprs.push(e);
+    }
+    const lp = c.linux;
+    if (!lp) return false;
+    const existing = lp.calls.filter(x => (x.expression as TS.PropertyAccessExpression).name.text === method).pop();
+    if (existing) {
+      const args = existing.arguments;
+      if (!args.length) {
+        const open = this.text.indexOf('(', existing.expression.end);
+        if (open < 0 || open >= existing.end) return false;
+        this.edits.push({ start: open + 1, end: open + 1, newText: exprs.join(', ') });
+      } else this.edits.push({ start: args[args.length - 1].end, end: args[args.length - 1].end, newText: ', ' + exprs.join(', ') });
+      return true;
+    }
+    // A new statement after the last one that uses the LinuxParameters (or its declaration).
+    const receiver = this.linuxVariable(c);
+    if (!receiver) return false;
+    const anchorNode = lp.calls.length ? lp.calls[lp.calls.length - 1] : lp.node;
+    const end = this.statementEnd(anchorNode);
+    if (end === undefined) return false;
+    const semi = this.text[end - 1] === ';' ? ';' : '';
+    this.edits.push({ start: end, end, newText: `${this.style.eol}${indentOf(this.text, anchorNode.getStart(this.doc.sf))}${receiver}.${method}(${exprs.join(', ')})${semi}` });
+    return true;
+  }
+
+  /** The name the container's linuxParameters prop refers to, when it is a plain variable. */
+  private linuxVariable(c: ContainerEntity): string | undefined {
+    if (!c.props) return undefined;
+    const prop = this.findProp(c.props, 'linuxParameters');
+    if (!prop) return undefined;
+    const init = prop.kind === this.K.ShorthandPropertyAssignment ? (prop as TS.ShorthandPropertyAssignment).name : unwrap(this.doc.ts, (prop as TS.PropertyAssignment).initializer);
+    if (init.kind === this.K.Identifier) return (init as TS.Identifier).text;
+    if (init.kind === this.K.PropertyAccessExpression && (init as TS.PropertyAccessExpression).expression.kind === this.K.ThisKeyword) return `this.${(init as TS.PropertyAccessExpression).name.text}`;
+    return undefined;
+  }
+
+  // --- remove ---------------------------------------------------------------------------------
+
+  private remove(node: MValue): boolean {
+    const r = tsRef(node);
+    if (!r) return false;
+    switch (r.t) {
+      case 'val': case 'obj': case 'arr':
+        if (!r.place) return false;
+        if ('arr' in r.place) return this.removeElement(r.place.arr, r.node);
+        return this.removeMember(r.place.obj.properties, r.place.prop, r.place.obj);
+      case 'mapEntry':
+        return this.removeMember(r.map.properties, r.prop, r.map);
+      case 'arg': {
+        const args = r.call.arguments;
+        if (args.length === 1) return this.removeStatement(r.call);
+        return this.removeListItem([...args], args[r.index], r.call);
+      }
+      case 'callEntry':
+        return this.removeStatement(r.call);
+      default:
+        return false;
+    }
+  }
+
+  private removeElement(arr: TS.ArrayLiteralExpression, node: TS.Node): boolean {
+    const el = arr.elements.find(e => unwrap(this.doc.ts, e) === node || e === node);
+    return !!el && this.removeListItem([...arr.elements], el, arr);
+  }
+
+  private removeMember(props: TS.NodeArray<TS.ObjectLiteralElementLike>, prop: TS.ObjectLiteralElementLike, obj: TS.ObjectLiteralExpression): boolean {
+    return this.removeListItem([...props], prop, obj);
+  }
+
+  /**
+   * Removes one member of a comma-separated list (properties, elements, arguments) with its comma,
+   * and its whole line when it stands alone there.
+   */
+  private removeListItem(members: TS.Node[], member: TS.Node, container: TS.Node): boolean {
+    const { text } = this;
+    const sf = this.doc.sf;
+    const idx = members.indexOf(member);
+    if (idx < 0) return false;
+    const start0 = member.getStart(sf);
+    const next = members[idx + 1];
+    const prev = members[idx - 1];
+    const after = this.skipTrivia(member.end);
+    const commaEnd = text[after] === ',' ? after + 1 : undefined;
+    if (next) {
+      if (commaEnd === undefined) return false;
+      const atLineStart = onlyIndentBefore(text, start0);
+      const start = atLineStart ? lineStart(text, start0) : start0;
+      let end = commaEnd;
+      if (atLineStart && this.restOfLineIsTrivia(commaEnd)) {
+        const nl = nextLineStart(text, commaEnd);
+        end = nl < 0 ? text.length : nl;
+      } else {
+        while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+      }
+      this.edits.push({ start, end, newText: '' });
+      return true;
+    }
+    if (prev) {
+      if (commaEnd !== undefined && onlyIndentBefore(text, start0)) {
+        // A trailing comma stays: drop the member's line only.
+        const nl = this.restOfLineIsTrivia(commaEnd) ? nextLineStart(text, commaEnd) : -1;
+        this.edits.push({ start: lineStart(text, start0), end: nl < 0 ? commaEnd : nl, newText: '' });
+        return true;
+      }
+      let end = commaEnd ?? member.end;
+      if (this.restOfLineIsTrivia(end)) end = lineEnd(text, end);
+      this.edits.push({ start: prev.end, end, newText: '' });
+      return true;
+    }
+    // The only member: empty the list.
+    const open = this.openOf(container);
+    if (open === undefined) return false;
+    this.edits.push({ start: open + 1, end: container.end - 1, newText: '' });
+    return true;
+  }
+
+  /** The offset of the bracket that opens a literal or an argument list. */
+  private openOf(node: TS.Node): number | undefined {
+    const K = this.K;
+    if (node.kind === K.ObjectLiteralExpression || node.kind === K.ArrayLiteralExpression) return node.getStart(this.doc.sf);
+    if (node.kind === K.CallExpression) {
+      const i = this.text.indexOf('(', (node as TS.CallExpression).expression.end);
+      return i >= 0 && i < node.end ? i : undefined;
+    }
+    return undefined;
+  }
+
+  /** Removes an expression statement made of one call, with its line. */
+  private removeStatement(call: TS.CallExpression): boolean {
+    const start = call.getStart(this.doc.sf);
+    if (!onlyIndentBefore(this.text, start)) return false;
+    const end = this.statementEnd(call);
+    if (end === undefined) return false;
+    const nl = this.restOfLineIsTrivia(end) ? nextLineStart(this.text, end) : -1;
+    this.edits.push({ start: lineStart(this.text, start), end: nl < 0 ? end : nl, newText: '' });
+    return true;
+  }
+
+  /** Where the statement that is `node` ends (after its semicolon); undefined when `node` is part of something larger. */
+  private statementEnd(node: TS.Node): number | undefined {
+    const after = this.skipTrivia(node.end);
+    const c = this.text[after];
+    if (c === ';') return after + 1;
+    // No semicolon: the statement must end the line.
+    if (after >= this.text.length || c === '}' || this.hasNewline(node.end, after)) return node.end;
+    return undefined;
+  }
+
+  // --- replace --------------------------------------------------------------------------------
+
+  private replace(node: MValue, value: Json): boolean {
+    const r = tsRef(node);
+    if (!r) return false;
+    if (r.t === 'val' || r.t === 'arg') {
+      const expr = r.t === 'val' ? r.node : unwrap(this.doc.ts, r.call.arguments[r.index]);
+      let text: string | undefined;
+      if (r.t === 'val' && r.encoding && typeof value === 'string' && own(r.encoding.booleans, value)) text = String(r.encoding.booleans[value]);
+      else if (r.t === 'val' && r.enumName) {
+        text = typeof value === 'string' ? this.enumExpr(r.enumName, value) : undefined;
+        if (text === undefined) return false;
+      } else {
+        const member = typeof value === 'string' ? this.enumMemberEdit(expr, value) : undefined;
+        if (member) {
+          this.edits.push(member);
+          return true;
+        }
+        text = this.literal(value, this.quoteOf(expr));
+      }
+      const place = r.t === 'val' ? r.place : undefined;
+      if (place && 'prop' in place && place.prop.kind === this.K.ShorthandPropertyAssignment) {
+        // `{ user }` → `{ user: '1000:1000' }`
+        this.edits.push({ start: place.prop.getStart(this.doc.sf), end: place.prop.end, newText: `${(place.prop as TS.ShorthandPropertyAssignment).name.text}: ${text}` });
+        return true;
+      }
+      this.edits.push({ start: expr.getStart(this.doc.sf), end: expr.end, newText: text });
+      return true;
+    }
+    if (r.t === 'obj' || r.t === 'arr') {
+      this.edits.push({ start: r.node.getStart(this.doc.sf), end: r.node.end, newText: this.literal(value) });
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * `ecs.NetworkMode.HOST` replaced by the member for `value`, or a const that stands for an enum
+   * member replaced by the member expression; undefined when `expr` is no enum member.
+   */
+  private enumMemberEdit(expr: TS.Expression, value: string): TextEdit | undefined {
+    const { ts } = this.doc;
+    const r = resolveName(ts, this.doc.imports, expr);
+    if (r && !('ns' in r) && r.member !== undefined && own(ENUMS, r.name) && expr.kind === this.K.PropertyAccessExpression) {
+      const member = memberFor(r.name, value);
+      if (!member) return undefined;
+      const name = (expr as TS.PropertyAccessExpression).name;
+      return { start: name.getStart(this.doc.sf), end: name.end, newText: member };
+    }
+    return undefined;
+  }
+
+  // --- move to secrets ------------------------------------------------------------------------
+
+  private moveToSecrets(container: MObject, entry: MObject, name: string, valueFrom: string): boolean {
+    const c = tsRef(container);
+    const e = tsRef(entry);
+    if (c?.t !== 'obj' || !e) return false;
+    if (c.dialect === 'cfn') {
+      if (e.t !== 'obj' || !e.place || !('arr' in e.place)) return false;
+      if (!this.removeElement(e.place.arr, e.node)) return false;
+      return this.setIn(c.node, 'cfn', ['secrets'], { name, valueFrom }, true);
+    }
+    if (c.dialect !== 'container' && c.dialect !== 'imageOptions') return false;
+    const secret = this.secretExpr(name);
+    if (!secret) return false;
+    if (e.t === 'callEntry') {
+      // container.addEnvironment('K', v) → container.addSecret('K', ecs.Secret.fromSecretsManager(…))
+      const callee = e.call.expression as TS.PropertyAccessExpression;
+      const value = e.call.arguments[1];
+      if (!value) return false;
+      this.edits.push({ start: callee.name.getStart(this.doc.sf), end: callee.name.end, newText: 'addSecret' });
+      this.edits.push({ start: value.getStart(this.doc.sf), end: value.end, newText: secret });
+      return true;
+    }
+    if (e.t !== 'mapEntry') return false;
+    const envProp = c.node.properties.find(p => p.kind === this.K.PropertyAssignment && unwrap(this.doc.ts, (p as TS.PropertyAssignment).initializer) === e.map) as TS.PropertyAssignment | undefined;
+    if (!envProp) return false;
+    const entryKey = this.entryKeyText(e.prop);
+    if (entryKey === undefined) return false;
+    const secretsProp = this.findProp(c.node, 'secrets');
+    const secretsLit = secretsProp?.kind === this.K.PropertyAssignment ? unwrap(this.doc.ts, (secretsProp as TS.PropertyAssignment).initializer) : undefined;
+    if (secretsProp && secretsLit?.kind !== this.K.ObjectLiteralExpression) return false;
+    const only = e.map.properties.length === 1;
+    if (!secretsProp && only) {
+      // The only entry: the environment map becomes the secrets map, in its own layout.
+      this.edits.push({ start: envProp.name.getStart(this.doc.sf), end: envProp.name.end, newText: 'secrets' });
+      return this.replaceEntryValue(e.prop, entryKey, secret);
+    }
+    if (only) {
+      if (!this.removeMember(c.node.properties, envProp, c.node)) return false;
+    } else if (!this.removeMember(e.map.properties, e.prop, e.map)) return false;
+    const member = `${entryKey}: ${secret}`;
+    if (secretsLit) return this.insertMember(secretsLit as TS.ObjectLiteralExpression, (secretsLit as TS.ObjectLiteralExpression).properties, member, '}');
+    return this.insertMember(c.node, c.node.properties, `secrets: { ${member} }`, '}', envProp);
+  }
+
+  /** The key of a map entry as written (quotes kept), or undefined for computed keys. */
+  private entryKeyText(prop: TS.ObjectLiteralElementLike): string | undefined {
+    if (prop.kind === this.K.ShorthandPropertyAssignment) return (prop as TS.ShorthandPropertyAssignment).name.text;
+    if (prop.kind !== this.K.PropertyAssignment) return undefined;
+    const name = (prop as TS.PropertyAssignment).name;
+    if (propName(this.doc.ts, name) === undefined) return undefined;
+    return this.text.slice(name.getStart(this.doc.sf), name.end);
+  }
+
+  private replaceEntryValue(prop: TS.ObjectLiteralElementLike, key: string, value: string): boolean {
+    if (prop.kind === this.K.ShorthandPropertyAssignment) {
+      this.edits.push({ start: prop.getStart(this.doc.sf), end: prop.end, newText: `${key}: ${value}` });
+      return true;
+    }
+    if (prop.kind !== this.K.PropertyAssignment) return false;
+    const init = (prop as TS.PropertyAssignment).initializer;
+    this.edits.push({ start: init.getStart(this.doc.sf), end: init.end, newText: value });
+    return true;
+  }
+
+  /** `ecs.Secret.fromSecretsManager(PLACEHOLDER_…)`: the secret the user must create and pass in. */
+  private secretExpr(name: string): string | undefined {
+    const secret = this.ecsMember('Secret');
+    if (!secret) return undefined;
+    let id = name.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase();
+    if (!/^[A-Z_]/.test(id)) id = '_' + id;
+    return `${secret}.fromSecretsManager(PLACEHOLDER_${id}_SECRET)`;
+  }
+
+  // --- names from the file's imports ----------------------------------------------------------
+
+  /** How this file refers to an export of the ECS module; adds it to a named import when that is the file's way. */
+  private ecsMember(name: string): string | undefined {
+    return this.moduleMember('ecs', name);
+  }
+
+  /** `Duration` and friends from aws-cdk-lib (or @aws-cdk/core). */
+  private coreMember(name: string): string | undefined {
+    return this.moduleMember('root', name) ?? this.moduleMember('core', name);
+  }
+
+  private moduleMember(module: CdkModule, name: string): string | undefined {
+    const { imports } = this.doc;
+    for (const [local, n] of imports.named) if (n.module === module && n.name === name) return local;
+    for (const [local, m] of imports.namespaces) if (m === module) return `${local}.${name}`;
+    if (module === 'ecs') for (const [local, m] of imports.namespaces) if (m === 'root') return `${local}.aws_ecs.${name}`;
+    const key = `${module}:${name}`;
+    const done = this.added.get(key);
+    if (done) return done;
+    const list = imports.lists.get(module);
+    if (!list || !list.elements.length) return undefined;
+    // Named imports are the file's way: add this one to the list.
+    const last = list.elements[list.elements.length - 1];
+    if (list.elements.hasTrailingComma) {
+      const comma = this.skipTrivia(last.end);
+      this.edits.push({ start: comma + 1, end: comma + 1, newText: ` ${name},` });
+    } else this.edits.push({ start: last.end, end: last.end, newText: `, ${name}` });
+    this.added.set(key, name);
+    return name;
+  }
+
+  private enumExpr(enumName: string, value: string): string | undefined {
+    const member = memberFor(enumName, value);
+    const base = member && this.ecsMember(enumName);
+    return base ? `${base}.${member}` : undefined;
+  }
+
+  // --- inserting ------------------------------------------------------------------------------
+
+  /**
+   * Inserts `member` into a literal after its last member (or after `after`): on its own line with
+   * the members' indentation when the literal spans lines, inline otherwise; the literal's
+   * trailing-comma habit is kept.
+   */
+  private insertMember(container: TS.Node, members: TS.NodeArray<TS.Node>, member: string, closeCh: string, after?: TS.Node): boolean {
+    const { text, style } = this;
+    const sf = this.doc.sf;
+    const open = container.getStart(sf);
+    const close = container.end - 1;
+    if (text[close] !== closeCh) return false; // unterminated: no safe place to write
+    // A property still being typed (`user:` with no value): leave the user's typing alone.
+    if (members.some(m => isMissing(m) || (m.kind === this.K.PropertyAssignment && isMissing((m as TS.PropertyAssignment).initializer)))) return false;
+    const containerIndent = indentOf(text, open);
+    const multiline = this.hasNewline(open, close);
+    if (!members.length) {
+      if (!multiline) {
+        this.edits.push({ start: open + 1, end: close, newText: closeCh === '}' ? ` ${member} ` : member });
+        return true;
+      }
+      const inner = containerIndent + style.indent;
+      this.edits.push({ start: open + 1, end: close, newText: style.eol + inner + member + ',' + style.eol + containerIndent });
+      return true;
+    }
+    const last = after ?? members[members.length - 1];
+    const lastStart = last.getStart(sf);
+    const afterLast = this.skipTrivia(last.end);
+    const comma = text[afterLast] === ',';
+    if (!multiline || !this.hasNewline(open, members[0].getStart(sf))) {
+      if (comma) this.edits.push({ start: afterLast + 1, end: afterLast + 1, newText: ` ${member},` });
+      else this.edits.push({ start: last.end, end: last.end, newText: `, ${member}` });
+      return true;
+    }
+    const indent = onlyIndentBefore(text, lastStart) ? indentOf(text, lastStart) : containerIndent + style.indent;
+    if (comma) {
+      const at = this.endOfLineAfter(afterLast + 1, close);
+      this.edits.push({ start: at, end: at, newText: style.eol + indent + member + ',' });
+      return true;
+    }
+    // The comma goes right after the last member, the new member after that member's line, so a
+    // comment ending the line stays with the member it describes.
+    const at = this.endOfLineAfter(last.end, close);
+    if (at === last.end) this.edits.push({ start: last.end, end: last.end, newText: ',' + style.eol + indent + member });
+    else {
+      this.edits.push({ start: last.end, end: last.end, newText: ',' });
+      this.edits.push({ start: at, end: at, newText: style.eol + indent + member });
+    }
+    return true;
+  }
+
+  // --- text helpers ---------------------------------------------------------------------------
+
+  private findProp(obj: TS.ObjectLiteralExpression, key: string): TS.ObjectLiteralElementLike | undefined {
+    let found: TS.ObjectLiteralElementLike | undefined;
+    for (const p of obj.properties) {
+      if (p.kind === this.K.PropertyAssignment && propName(this.doc.ts, (p as TS.PropertyAssignment).name) === key) found = p;
+      else if (p.kind === this.K.ShorthandPropertyAssignment && (p as TS.ShorthandPropertyAssignment).name.text === key) found = p;
+    }
+    return found;
+  }
+
+  private hasNewline(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return true;
+    }
+    return false;
+  }
+
+  /** Skips whitespace and comments from `pos`. */
+  private skipTrivia(pos: number): number {
+    const t = this.text;
+    let i = pos;
+    while (i < t.length) {
+      const c = t[i];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+      else if (c === '/' && t[i + 1] === '/') i = lineEnd(t, i);
+      else if (c === '/' && t[i + 1] === '*') {
+        const e = t.indexOf('*/', i + 2);
+        i = e < 0 ? t.length : e + 2;
+      } else break;
+    }
+    return i;
+  }
+
+  /** Only blanks and a line comment stand between `pos` and the end of its line. */
+  private restOfLineIsTrivia(pos: number): boolean {
+    const t = this.text;
+    let i = pos;
+    while (i < t.length && (t[i] === ' ' || t[i] === '\t')) i++;
+    return i >= t.length || t[i] === '\n' || t[i] === '\r' || (t[i] === '/' && t[i + 1] === '/');
+  }
+
+  /** The end of the line after `pos` (after a trailing line comment), unless the literal closes on this line. */
+  private endOfLineAfter(pos: number, close: number): number {
+    const end = lineEnd(this.text, pos);
+    if (close < end || !this.restOfLineIsTrivia(pos)) return pos;
+    return end;
+  }
+
+  /** The quote a string literal is written with. */
+  private quoteOf(node: TS.Node): string | undefined {
+    const c = this.text[node.getStart(this.doc.sf)];
+    return c === '"' || c === "'" ? c : undefined;
+  }
+
+  /** A property key as an identifier when it is one, quoted otherwise. */
+  private key(k: string): string {
+    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : this.string(k);
+  }
+
+  private string(s: string, quote = this.doc.imports.quote): string {
+    let out = quote;
+    for (const ch of s) {
+      if (ch === '\\' || ch === quote) out += '\\' + ch;
+      else if (ch === '\n') out += '\\n';
+      else if (ch === '\r') out += '\\r';
+      else if (ch === '\t') out += '\\t';
+      else out += ch;
+    }
+    return out + quote;
+  }
+
+  /** A JSON value as a TypeScript literal in the file's quotes (objects and arrays on one line). */
+  private literal(value: Json, quote?: string): string {
+    if (value === null) return 'null';
+    if (typeof value === 'string') return this.string(value, quote);
+    if (typeof value !== 'object') return String(value);
+    if (Array.isArray(value)) return `[${value.map(v => this.literal(v)).join(', ')}]`;
+    const keys = Object.keys(value);
+    if (!keys.length) return '{}';
+    return `{ ${keys.map(k => `${this.key(k)}: ${this.literal(value[k])}`).join(', ')} }`;
+  }
+}
+
+/** The member of an enum that stands for an ECS value (case-insensitive, as ECS values vary in case). */
+function memberFor(enumName: string, value: string): string | undefined {
+  const table = own(ENUMS, enumName) ? ENUMS[enumName] : undefined;
+  if (!table) return undefined;
+  const lower = value.toLowerCase();
+  for (const [member, v] of Object.entries(table)) if (v.toLowerCase() === lower) return member;
+  return undefined;
+}
