@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Folders never walked into: dependencies, VCS data, build output, CDK's synthesized copies. */
-export const DEFAULT_SKIPPED_DIRS = new Set(['node_modules', '.git', 'cdk.out', '.hg', '.svn']);
+/** Folders never walked into: dependencies, VCS data, build output, CDK's synthesized copies, Python environments and caches. */
+export const DEFAULT_SKIPPED_DIRS = new Set(['node_modules', '.git', 'cdk.out', '.hg', '.svn', '.venv', 'venv', '__pycache__']);
 
 export interface WalkResult {
   files: string[];

@@ -1,11 +1,12 @@
 import type { FormatAdapter, ParsedDocument } from './adapter';
+import { cdkPythonAdapter } from './cdkPython';
 import { jsonAdapter } from './json';
 
 /** Every adapter, in the order they are asked. Later formats register here. */
-export const ADAPTERS: FormatAdapter[] = [jsonAdapter];
+export const ADAPTERS: FormatAdapter[] = [jsonAdapter, cdkPythonAdapter];
 
 /** File names the CLI and the workspace scan consider at all (content decides after that). */
-export const CANDIDATE_FILE = /\.(json|jsonc|template)$/i;
+export const CANDIDATE_FILE = /\.(json|jsonc|template|py)$/i;
 
 /**
  * Recognises and parses a document: the first adapter whose cheap sniff passes and whose parse

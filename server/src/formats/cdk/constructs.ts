@@ -24,6 +24,8 @@ export const TASK_PROPS: Record<string, string> = {
   executionRole: 'executionRoleArn',
   volumes: 'volumes',
   memoryLimitMiB: 'memory',
+  // The generic TaskDefinition class spells memory this way (and takes cpu/memory as strings).
+  memoryMiB: 'memory',
   cpu: 'cpu',
   runtimePlatform: 'runtimePlatform',
   compatibility: 'requiresCompatibilities',
@@ -56,6 +58,15 @@ export const CONTAINER_PROPS: Record<string, { key: string; map?: 'nameValue' | 
   portMappings: { key: 'portMappings' },
   workingDirectory: { key: 'workingDirectory' },
   disableNetworking: { key: 'disableNetworking' },
+  systemControls: { key: 'systemControls' },
+  ulimits: { key: 'ulimits' },
+  dnsServers: { key: 'dnsServers' },
+  extraHosts: { key: 'extraHosts' },
+  hostname: { key: 'hostname' },
+  startTimeout: { key: 'startTimeout' },
+  stopTimeout: { key: 'stopTimeout' },
+  pseudoTerminal: { key: 'pseudoTerminal' },
+  interactive: { key: 'interactive' },
 };
 
 /** ecs-patterns constructs that build a task definition from `taskImageOptions`. */
@@ -105,6 +116,9 @@ export const ENUMS: Record<string, Record<string, string>> = {
     'SYS_ADMIN', 'SYS_BOOT', 'SYS_CHROOT', 'SYS_MODULE', 'SYS_NICE', 'SYS_PACCT', 'SYS_PTRACE', 'SYS_RAWIO',
     'SYS_RESOURCE', 'SYS_TIME', 'SYS_TTY_CONFIG', 'SYSLOG', 'WAKE_ALARM',
   ].map(c => [c, c])),
+  ContainerInsights: { ENABLED: 'enabled', DISABLED: 'disabled', ENHANCED: 'enhanced' },
+  // aws-iam's Effect, for policy statements on task roles.
+  Effect: { ALLOW: 'Allow', DENY: 'Deny' },
   OperatingSystemFamily: { LINUX: 'LINUX', WINDOWS_SERVER_2019_CORE: 'WINDOWS_SERVER_2019_CORE', WINDOWS_SERVER_2019_FULL: 'WINDOWS_SERVER_2019_FULL', WINDOWS_SERVER_2022_CORE: 'WINDOWS_SERVER_2022_CORE', WINDOWS_SERVER_2022_FULL: 'WINDOWS_SERVER_2022_FULL', WINDOWS_SERVER_2016_FULL: 'WINDOWS_SERVER_2016_FULL', WINDOWS_SERVER_2004_CORE: 'WINDOWS_SERVER_2004_CORE', WINDOWS_SERVER_20H2_CORE: 'WINDOWS_SERVER_20H2_CORE' },
 };
 
@@ -120,3 +134,178 @@ export function snakeCase(name: string): string {
     .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
     .toLowerCase();
 }
+
+/** aws-iam, whose Role and PolicyStatement make up task role policies (TypeScript and Python module names). */
+export const CDK_IAM_MODULES = ['aws-cdk-lib/aws-iam', '@aws-cdk/aws-iam'];
+export const CDK_PYTHON_IAM_MODULES = ['aws_cdk.aws_iam'];
+
+/** Task-definition props whose value is an enum member (`NetworkMode.HOST`), by the enum's name. */
+export const ENUM_PROPS: Record<string, string> = {
+  networkMode: 'NetworkMode',
+  pidMode: 'PidMode',
+  ipcMode: 'IpcMode',
+};
+
+/** Classes that declare one container in a task definition given as their `taskDefinition` prop. */
+export const CONTAINER_CLASSES = ['ContainerDefinition', 'FirelensLogRouter'];
+
+/** Task-definition methods and what they add. `addContainer` takes (id, ContainerDefinitionOptions). */
+export const TASK_METHODS: Record<string, 'container' | 'volume' | 'taskRolePolicy' | 'executionRolePolicy'> = {
+  addContainer: 'container',
+  addFirelensLogRouter: 'container',
+  addVolume: 'volume',
+  addToTaskRolePolicy: 'taskRolePolicy',
+  addToExecutionRolePolicy: 'executionRolePolicy',
+};
+
+/** The task-definition attribute that is its task role (the default role, or the `taskRole` prop). */
+export const TASK_ROLE_ATTRIBUTE = 'taskRole';
+
+/** Container methods that add entries after construction: (name, value) pairs or labels. */
+export const CONTAINER_METHODS: Record<string, { key: string; map: 'nameValue' | 'labels' }> = {
+  addEnvironment: { key: 'environment', map: 'nameValue' },
+  addSecret: { key: 'secrets', map: 'nameValue' },
+  addDockerLabel: { key: 'dockerLabels', map: 'labels' },
+};
+
+/** The LinuxParameters construct, its props (ECS names, same spelling) and its capability methods. */
+export const LINUX_PARAMETERS_CLASS = 'LinuxParameters';
+export const LINUX_PARAMETERS_PROPS: Record<string, string> = {
+  initProcessEnabled: 'initProcessEnabled',
+  sharedMemorySize: 'sharedMemorySize',
+  maxSwap: 'maxSwap',
+  swappiness: 'swappiness',
+};
+export const LINUX_PARAMETERS_METHODS: Record<string, 'add' | 'drop'> = {
+  addCapabilities: 'add',
+  dropCapabilities: 'drop',
+};
+
+/**
+ * Volume props (`volumes` items, `addVolume` argument) → ECS API name. Their nested structs
+ * (`host.sourcePath`, `efsVolumeConfiguration.transitEncryption`, `authorizationConfig.iam`, …)
+ * use the ECS names already.
+ */
+export const VOLUME_PROPS: Record<string, string> = {
+  name: 'name',
+  host: 'host',
+  efsVolumeConfiguration: 'efsVolumeConfiguration',
+  dockerVolumeConfiguration: 'dockerVolumeConfiguration',
+  fsxWindowsFileServerVolumeConfiguration: 'fsxWindowsFileServerVolumeConfiguration',
+  configuredAtLaunch: 'configuredAtLaunch',
+};
+
+/** Service classes; `assignPublicIp` (a boolean) is the service's awsvpcConfiguration.assignPublicIp (ENABLED/DISABLED). */
+export const SERVICE_CLASSES: Record<string, { compatibilities: string[] }> = {
+  FargateService: { compatibilities: ['FARGATE'] },
+  Ec2Service: { compatibilities: ['EC2'] },
+  ExternalService: { compatibilities: ['EXTERNAL'] },
+};
+/** Where a boolean `assignPublicIp` prop (services and ecs-patterns) lands in the model. */
+export const ASSIGN_PUBLIC_IP_PATH = ['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'];
+
+/** Cluster classes and their Container Insights props: a boolean, or the ContainerInsights enum (v2). */
+export const CLUSTER_CLASSES = ['Cluster'];
+export const CLUSTER_INSIGHTS_PROPS: Record<string, 'boolean' | 'ContainerInsights'> = {
+  containerInsights: 'boolean',
+  containerInsightsV2: 'ContainerInsights',
+};
+
+/** L1 (CloudFormation) classes: their props are the resource's properties, which use the ECS API's names. */
+export const L1_CLASSES: Record<string, 'task' | 'service' | 'cluster'> = {
+  CfnTaskDefinition: 'task',
+  CfnService: 'service',
+  CfnCluster: 'cluster',
+};
+/** Where an L1 property name differs from the ECS API's (CloudFormation's spelling → ECS). */
+export const L1_KEY_RENAMES: Record<string, string> = { filesystemId: 'fileSystemId' };
+/** Properties whose value is a free-form map (keys are data, not property names). */
+export const MAP_VALUED_KEYS = ['options', 'dockerLabels', 'driverOpts', 'labels', 'secretOptions'];
+
+/** aws-iam's statement and role classes, their props → the model's statement keys, and their methods. */
+export const POLICY_STATEMENT_CLASS = 'PolicyStatement';
+export const POLICY_STATEMENT_PROPS: Record<string, string> = {
+  effect: 'effect',
+  actions: 'action',
+  notActions: 'notAction',
+  resources: 'resource',
+  notResources: 'notResource',
+};
+export const POLICY_STATEMENT_METHODS: Record<string, string> = {
+  addActions: 'action',
+  addNotActions: 'notAction',
+  addResources: 'resource',
+  addNotResources: 'notResource',
+};
+/** `addAllResources()`: adds Resource "*". */
+export const POLICY_ADD_ALL_RESOURCES = 'addAllResources';
+export const ROLE_CLASS = 'Role';
+/** Role methods that attach a PolicyStatement. */
+export const ROLE_POLICY_METHODS = ['addToPolicy', 'addToPrincipalPolicy'];
+/** Role prop holding `{name: PolicyDocument({statements: [...]})}`. */
+export const ROLE_INLINE_POLICIES = 'inlinePolicies';
+
+/**
+ * Where each ecs-patterns class takes its container's settings: a prop holding image options
+ * (TASK_IMAGE_PROPS), or '' for the construct's own props (QueueProcessing*), and the container's
+ * default name.
+ */
+export const PATTERN_IMAGE_OPTIONS: Record<string, { prop: string; containerName: string }> = {
+  ApplicationLoadBalancedFargateService: { prop: 'taskImageOptions', containerName: 'web' },
+  NetworkLoadBalancedFargateService: { prop: 'taskImageOptions', containerName: 'web' },
+  ApplicationMultipleTargetGroupsFargateService: { prop: 'taskImageOptions', containerName: 'web' },
+  NetworkMultipleTargetGroupsFargateService: { prop: 'taskImageOptions', containerName: 'web' },
+  ApplicationLoadBalancedEc2Service: { prop: 'taskImageOptions', containerName: 'web' },
+  NetworkLoadBalancedEc2Service: { prop: 'taskImageOptions', containerName: 'web' },
+  ApplicationMultipleTargetGroupsEc2Service: { prop: 'taskImageOptions', containerName: 'web' },
+  NetworkMultipleTargetGroupsEc2Service: { prop: 'taskImageOptions', containerName: 'web' },
+  QueueProcessingFargateService: { prop: '', containerName: 'QueueProcessingContainer' },
+  QueueProcessingEc2Service: { prop: '', containerName: 'QueueProcessingContainer' },
+  ScheduledFargateTask: { prop: 'scheduledFargateTaskImageOptions', containerName: 'ScheduledContainer' },
+  ScheduledEc2Task: { prop: 'scheduledEc2TaskImageOptions', containerName: 'ScheduledContainer' },
+};
+/** ecs-patterns props of the construct itself that describe its task definition. */
+export const PATTERN_TASK_PROPS: Record<string, string> = {
+  memoryLimitMiB: 'memory',
+  cpu: 'cpu',
+};
+/** The image-options switch that turns the patterns' default logging off (`enableLogging: false`). */
+export const PATTERN_ENABLE_LOGGING = 'enableLogging';
+/** The ecs-patterns prop that passes an existing task definition instead of image options. */
+export const PATTERN_TASK_DEFINITION = 'taskDefinition';
+
+/** Log drivers: the static factories of `LogDrivers`/`LogDriver`, and the classes, by the driver they configure. */
+export const LOG_DRIVER_HOLDERS = ['LogDrivers', 'LogDriver'];
+export const LOG_DRIVER_FACTORIES: Record<string, string> = {
+  awsLogs: 'awslogs', firelens: 'awsfirelens', fluentd: 'fluentd', gelf: 'gelf', journald: 'journald',
+  jsonFile: 'json-file', splunk: 'splunk', syslog: 'syslog',
+};
+export const LOG_DRIVER_CLASSES: Record<string, string> = {
+  AwsLogDriver: 'awslogs', FireLensLogDriver: 'awsfirelens', FluentdLogDriver: 'fluentd', GelfLogDriver: 'gelf',
+  JournaldLogDriver: 'journald', JsonFileLogDriver: 'json-file', SplunkLogDriver: 'splunk', SyslogLogDriver: 'syslog',
+};
+/** awsLogs props → the awslogs driver's option names. */
+export const AWS_LOGS_OPTIONS: Record<string, string> = {
+  streamPrefix: 'awslogs-stream-prefix',
+  datetimeFormat: 'awslogs-datetime-format',
+  multilinePattern: 'awslogs-multiline-pattern',
+  mode: 'mode',
+};
+
+/**
+ * Image factories: `ContainerImage.fromRegistry(name)` names the image; `fromEcrRepository(repo, tag)`
+ * pulls `tag` (default 'latest'); assets are built from source and pinned by their content hash.
+ */
+export const IMAGE_HOLDERS = ['ContainerImage', 'EcrImage', 'RepositoryImage', 'AssetImage'];
+export const IMAGE_FACTORIES: Record<string, 'registry' | 'ecr' | 'asset'> = {
+  fromRegistry: 'registry',
+  fromEcrRepository: 'ecr',
+  fromAsset: 'asset',
+  fromDockerImageAsset: 'asset',
+  fromTarball: 'asset',
+};
+export const ECR_DEFAULT_TAG = 'latest';
+
+/** How a fix writes a Secrets Manager reference in a container's `secrets`: `Secret.fromSecretsManager(secret)`. */
+export const SECRET_CLASS = 'Secret';
+export const SECRET_FROM_SECRETS_MANAGER = 'fromSecretsManager';
