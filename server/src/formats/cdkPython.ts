@@ -90,7 +90,10 @@ function comments(tree: Tree, text: string): SComment[] {
   return out;
 }
 
-/** Syntax errors: ERROR and MISSING nodes, found by descending only into subtrees that have one. */
+/**
+ * Syntax errors: MISSING nodes, and the innermost ERROR nodes (tree-sitter may wrap half the file
+ * in an ERROR around the real one). Descends only into subtrees that hold an error.
+ */
 function syntaxProblems(tree: Tree, text: string): ParseProblem[] {
   const out: ParseProblem[] = [];
   if (!tree.rootNode.hasError) return out;
@@ -98,20 +101,26 @@ function syntaxProblems(tree: Tree, text: string): ParseProblem[] {
   while (work.length && out.length < 50) {
     const n = work.pop()!;
     if (n.isMissing) {
-      out.push({ span: { start: n.startIndex, end: n.startIndex }, message: `Syntax error: missing ${n.type === '' ? 'token' : `'${n.type}'`}.` });
-      continue;
-    }
-    if (n.isError) {
-      const start = n.startIndex;
-      const end = Math.max(start, n.endIndex);
-      const first = text.slice(start, Math.min(end, start + 30)).split(/\r?\n/)[0];
-      out.push({ span: { start, end }, message: `Syntax error: unexpected ${first.trim() ? `'${first.trim()}'` : 'text'}; the rest of the file is still analysed.` });
+      out.push({ span: { start: n.startIndex, end: n.startIndex }, message: `Syntax error: missing '${n.type}'; the rest of the file is still analysed.` });
       continue;
     }
     const kids = n.children;
+    let inner = false;
     for (let i = kids.length - 1; i >= 0; i--) {
       const k = kids[i];
-      if (k && (k.hasError || k.isMissing)) work.push(k);
+      if (k && (k.hasError || k.isMissing)) {
+        work.push(k);
+        inner = true;
+      }
+    }
+    if (n.isError && !inner) {
+      const start = n.startIndex;
+      // The first line of what could not be parsed says enough.
+      let end = Math.max(start, n.endIndex);
+      const nl = text.slice(start, end).search(/[\r\n]/);
+      if (nl >= 0) end = start + nl;
+      const what = text.slice(start, Math.min(end, start + 40)).trim();
+      out.push({ span: { start, end }, message: `Syntax error: unexpected ${what ? `'${what}'` : 'text'}; the rest of the file is still analysed.` });
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);

@@ -73,4 +73,6 @@ export interface PyRef {
   map?: PySeq;
   /** For lists: where new items go. */
   list?: PySeq;
+  /** A value that a module constant holds (`"DB_PASSWORD": DB_PASSWORD`): the constant and its statement. */
+  constant?: { name: string; statement: Span };
 }

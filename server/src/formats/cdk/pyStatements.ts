@@ -80,8 +80,10 @@ export function statementsWithHits(tree: Tree, text: string, hits: number[], typ
   const work: { node: Node; type: string; scope: Scope; limit: number }[] = [{ node: tree.rootNode, type: 'module', scope: {}, limit: text.length }];
   while (work.length) {
     const { node, type: containerType, scope, limit } = work.pop()!;
-    // A module or block holds statements; a compound statement holds blocks, clauses and (decorated) definitions.
-    const holdsStatements = containerType === 'module' || containerType === 'block';
+    // A module or block holds statements; a compound statement holds blocks, clauses and (decorated)
+    // definitions. tree-sitter wraps what it could not fit in ERROR nodes, whose children are statements
+    // and fragments of them: read them as a block, so a typing error does not hide the rest of the file.
+    const holdsStatements = containerType === 'module' || containerType === 'block' || containerType === 'ERROR';
     const kids = node.namedChildren.filter((k): k is Node => !!k);
     for (let i = 0; i < kids.length; i++) {
       const k = kids[i];
@@ -90,7 +92,7 @@ export function statementsWithHits(tree: Tree, text: string, hits: number[], typ
       if (!anyIn(hits, start, end)) continue;
       const type = typeNames[k.typeId] ?? 'ERROR';
       if (type === 'comment') continue;
-      if (COMPOUND.has(type)) {
+      if (COMPOUND.has(type) || type === 'ERROR') {
         const inner: Scope = type === 'function_definition' ? { ...scope, fn: start } : type === 'class_definition' ? { cls: start } : scope;
         work.push({ node: k, type, scope: inner, limit: end });
         continue;
@@ -129,6 +131,7 @@ export function moduleStatements(tree: Tree, text: string, typeNames: readonly s
       if (!k) continue;
       const type = typeNames[k.typeId] ?? 'ERROR';
       if (type === 'import_statement' || type === 'import_from_statement') imports.push(copyTree(k, text, typeNames));
+      else if (top && type === 'ERROR') work.push({ node: k, top: true }); // a syntax error wrapped the module's statements
       else if (top && type === 'expression_statement') {
         const m = CONSTANT.exec(text.slice(k.startIndex, k.startIndex + 300));
         if (!m) continue;

@@ -222,6 +222,12 @@ class Renderer {
     if (!entryRef?.item || !props) return undefined;
     const removal = this.removeItem(entryRef.item);
     if (!removal) return undefined;
+    // The plaintext must leave the file: a constant that only this entry used goes too.
+    const constant = refOf(get(entry, 'value'))?.constant;
+    if (constant && this.occurrencesOutside(constant.name, entryRef.span) === 1) {
+      const gone = this.removeStatement(constant.statement);
+      if (gone) removal.push(...gone);
+    }
     const secrets = get(container, 'secrets');
     let added: TextEdit[] | undefined;
     if (props.context === 'l1') {
@@ -243,6 +249,17 @@ class Renderer {
       }
     }
     return added && [...removal, ...added];
+  }
+
+  /**
+   * How often an identifier occurs outside `span` (counting at most 2). Words in comments and
+   * strings count too: a mention elsewhere is a reason to keep a constant.
+   */
+  private occurrencesOutside(name: string, span: Span): number {
+    const re = new RegExp(`\\b${name}\\b`, 'g');
+    let n = 0;
+    for (let m = re.exec(this.text); m && n < 2; m = re.exec(this.text)) if (m.index < span.start || m.index >= span.end) n++;
+    return n;
   }
 
   // -------------------------------------------------------------------------------------------

@@ -431,8 +431,8 @@ class Reader {
    * lists and struct calls become objects and arrays; everything else is Unknown with a hint.
    * Iterative: nesting depth never reaches the call stack.
    */
-  private value(root: PyNode, opts: { mode: 'l1' | 'struct' | 'raw'; parentKey?: string; item?: PyItem; scope?: Scope; l1Class?: string; readOnly?: boolean }): MValue {
-    const top = this.leafOrShell(root, opts.item, opts.parentKey, opts.mode, opts.l1Class, opts.readOnly);
+  private value(root: PyNode, opts: { mode: 'l1' | 'struct' | 'raw'; parentKey?: string; item?: PyItem; scope?: Scope; l1Class?: string; readOnly?: boolean; asObject?: boolean }): MValue {
+    const top = this.leafOrShell(root, opts.item, opts.parentKey, opts.mode, opts.l1Class, opts.readOnly, opts.asObject);
     if (top.value) return top.value;
     const work: { n: PyNode; dst: MObject | MArray; parentKey?: string; readOnly?: boolean }[] = [{ n: top.node!, dst: top.shell!, parentKey: opts.parentKey, readOnly: opts.readOnly || top.readOnly }];
     let guard = 0;
@@ -481,7 +481,7 @@ class Reader {
   }
 
   /** A leaf value, or an empty object/array ("shell") for the caller to fill with the node's children. */
-  private leafOrShell(n0: PyNode, item: PyItem | undefined, parentKey: string | undefined, mode: 'l1' | 'struct' | 'raw', l1Class?: string, readOnly?: boolean): { value?: MValue; shell?: MObject | MArray; node?: PyNode; readOnly?: boolean } {
+  private leafOrShell(n0: PyNode, item: PyItem | undefined, parentKey: string | undefined, mode: 'l1' | 'struct' | 'raw', l1Class?: string, readOnly?: boolean, asObject?: boolean): { value?: MValue; shell?: MObject | MArray; node?: PyNode; readOnly?: boolean } {
     let n = unwrap(n0);
     let constOrigin: string | undefined;
     if (n.type === 'identifier') {
@@ -500,7 +500,7 @@ class Reader {
         }
       }
     }
-    if (isContainer(n, this.text)) {
+    if ((asObject && n.type === 'call' && field(n, 'arguments')?.type === 'argument_list') || isContainer(n, this.text)) {
       const ctx: KeyContext = mode === 'l1' ? 'l1' : 'struct';
       const base: PyRef = { span: spanOf(n), item };
       let shell: MObject | MArray;
@@ -555,7 +555,9 @@ class Reader {
         if (c && !isContainer(c, t) && c.type !== 'identifier') {
           const v = this.leaf(c, undefined, parentKey, `the constant ${name}`);
           // The value's text is at the definition; findings and edits go where it is used.
-          return { ...v, span: spanOf(n), ref: this.ref(n, item) };
+          const statement = this.module.constants.get(name)?.();
+          const ref: PyRef = { ...this.ref(n, item), constant: statement ? { name, statement: spanOf(statement) } : undefined };
+          return { ...v, span: spanOf(n), ref: pyRef(ref) };
         }
         return this.unknown(n, `the variable ${name}`, item, { identity: `var:${name}` });
       }
@@ -742,6 +744,9 @@ class Reader {
     }
     // CDK's default network mode: awsvpc when Fargate is among the launch types, else bridge.
     task.defaults.networkMode = info.networkMode ?? (compat ? (compat.includes('FARGATE') ? 'awsvpc' : 'bridge') : undefined);
+    // Named like the JSON it becomes: the family when the code states one.
+    const family = get(obj, 'family');
+    if (family?.kind === 'scalar' && typeof family.value === 'string') task.label = family.value;
     this.unknownSplats(obj, s.args.splats, Object.values(TASK_PROPS));
     return task;
   }
@@ -780,7 +785,7 @@ class Reader {
     const idNode = s.args.positional[1];
     const id = (idNode && this.stringValue(idNode)) ?? cls;
     const anchor = idNode ? spanOf(idNode) : spanOf(field(s.call, 'function')!);
-    const obj = this.value(s.call, { mode: 'l1', scope: s.scope, l1Class: calleeText }) as MObject;
+    const obj = this.value(s.call, { mode: 'l1', scope: s.scope, l1Class: calleeText, asObject: true }) as MObject;
     if (kind === 'task') {
       const family = get(obj, 'family');
       const label = family?.kind === 'scalar' && typeof family.value === 'string' ? family.value : id;
