@@ -362,7 +362,11 @@ class Renderer {
     const to = nextLine < 0 ? t.length : nextLine;
     const indent = indentOf(t, span.start);
     if (this.onlyStatementOfBlock(from, to, indent)) return [{ start: span.start, end: lineEnd(t, span.end), newText: 'pass' }];
-    return [{ start: from, end: to, newText: '' }];
+    // Between two blank lines, one of them goes too: the gap stays as wide as the file had it.
+    const blankBefore = from > 0 && t.slice(lineStart(t, from - 1), from).trim() === '';
+    const afterEnd = to < t.length ? nextLineStart(t, to) : -1;
+    const blankAfter = to < t.length && t.slice(to, afterEnd < 0 ? t.length : afterEnd).trim() === '';
+    return [{ start: from, end: blankBefore && blankAfter ? (afterEnd < 0 ? t.length : afterEnd) : to, newText: '' }];
   }
 
   /** The previous code line opens a block (ends with ':') and the next code line is not indented as deep. */
