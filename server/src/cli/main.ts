@@ -18,7 +18,7 @@ const USAGE = `Usage: ecs-guard [options] <path...>
        ecs-guard rules [--format text|json]
 
 Scans ECS task definitions (task-definition JSON, CloudFormation/SAM, AWS CDK) for insecure settings.
-Folders are walked (node_modules, .git and cdk.out are skipped).
+Folders are walked (node_modules, .git, cdk.out and Python environments and caches are skipped).
 
 Options:
   --format text|json|sarif   output format (default: text)
