@@ -8,7 +8,8 @@ import type { SComment } from './syntax';
 
 let grammar: LoadedGrammar | undefined;
 let loadFailure: string | undefined;
-const caches = new Map<string, StatementCache>();
+/** Per document (most recently used last): the statement copies and the last document read. */
+const caches = new Map<string, { statements: StatementCache; last?: ParsedDocument }>();
 const CACHE_DOCUMENTS = 8;
 
 /** How long loading the Python grammar took (undefined until it has loaded), for the benchmark. */
@@ -126,14 +127,17 @@ function syntaxProblems(tree: Tree, text: string): ParseProblem[] {
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-function cacheFor(uri: string): StatementCache {
+function cacheFor(uri: string): { statements: StatementCache; last?: ParsedDocument } {
   let c = caches.get(uri);
   if (c) caches.delete(uri);
-  else c = new StatementCache();
+  else c = { statements: new StatementCache() };
   caches.set(uri, c);
   if (caches.size > CACHE_DOCUMENTS) caches.delete(caches.keys().next().value as string);
   return c;
 }
+
+/** Each analysis gets its own list of problems (the engine adds to it); the model is read-only and shared. */
+const copyOf = (doc: ParsedDocument): ParsedDocument => ({ ...doc, problems: [...doc.problems] });
 
 /** AWS CDK apps in Python: task definitions, containers, services, clusters and task-role policies. */
 export const cdkPythonAdapter: FormatAdapter = {
@@ -158,16 +162,19 @@ export const cdkPythonAdapter: FormatAdapter = {
       };
     }
     if (!grammar) return undefined;
+    const cache = cacheFor(uri);
+    // The same text again (settings changed, a second look): the same reading.
+    if (cache.last?.text === text) return copyOf(cache.last);
     const { parser } = grammar;
     const tree = parser.parse(text, uri);
-    const cache = cacheFor(uri);
     const module = moduleStatements(tree, text, parser.typeNames);
     const hits = findHits(text, aliases(module.imports, text));
-    const statements = statementsWithHits(tree, text, hits, parser.typeNames, cache);
-    cache.commit();
+    const statements = statementsWithHits(tree, text, hits, parser.typeNames, cache.statements);
+    cache.statements.commit();
     const { model, usesEcs, names } = readPython(text, module, statements);
+    cache.last = undefined;
     if (!usesEcs) return undefined;
-    return {
+    cache.last = {
       format: 'cdk-python',
       text,
       model,
@@ -175,5 +182,6 @@ export const cdkPythonAdapter: FormatAdapter = {
       comments: comments(tree, text),
       render: intents => renderPython(text, intents, names),
     };
+    return copyOf(cache.last);
   },
 };

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { pythonGrammarLoadMs } from '../../../server/src/formats/cdkPython';
-import { RUNTIME_FILES, Tree, changeBetween, loadGrammar, wasmDirectory } from '../../../server/src/formats/cdk/treeSitter';
+import { RUNTIME_FILES, Node, Tree, changeBetween, loadGrammar, wasmDirectory } from '../../../server/src/formats/cdk/treeSitter';
+import { copyTree } from '../../../server/src/formats/cdk/pySyntax';
 import { DIST, EXAMPLES } from '../../helpers/paths';
 import { preparePython, pyRun } from '../../helpers/python';
 import { run } from '../../helpers/analysis';
@@ -111,5 +112,73 @@ describe('tree-sitter runtime and Python grammar', () => {
         assert.deepEqual(view(whileTyping), view(firstRead));
       },
     ), { numRuns: 80, seed: 8 });
+  });
+  /** Every statement of a file (through compound statements), as tree-sitter nodes. */
+  function statements(tree: Tree): Node[] {
+    const out: Node[] = [];
+    const work: Node[] = [tree.rootNode];
+    while (work.length) {
+      const n = work.pop()!;
+      for (const c of n.namedChildren) {
+        if (!c) continue;
+        if (c.namedChildCount && /definition|block|_statement$|_clause$/.test(c.type) && c.type !== 'expression_statement' && c.type !== 'return_statement') work.push(c);
+        else out.push(c);
+      }
+    }
+    return out;
+  }
+
+  it('copies statements with ends worked out from the text exactly as tree-sitter reports them', async () => {
+    const { parser } = await loadGrammar('python');
+    const tricky = String.raw`x = f(a, b,  # comment before the bracket
+      c,
+)
+y = {"k": [1, 2, (3,)], **rest, 'q': {1, 2}}[key][0]
+z = r"a\\" + 'it\'s' + """triple "quoted" text""" + b'bytes' + u"\u00e9"
+w = call(lambda v: v + 1, *args, [i for i in range(3)], key=(yield_ if ok else None), **kw) \
+    .chained()
+name: Dict[str, int] = {}
+total += values[1:2]
+ünïcode = ecs.ContainerImage.from_registry(f"{REPO}:{tag!r:>10}", other=f'{d["k"]}')
+if (n := len(items)) > 2 and not done or flag:
+    result = [x async for x in aiter()] if n else ()
+@decorator(arg=[1, 2])
+def fn(a, *, b=3, **c) -> "T":
+    return {"a": a}, b
+`;
+    const sources = [tricky, fs.readFileSync(path.join(EXAMPLES, 'cdk-python', 'insecure_stack.py'), 'utf8'), fs.readFileSync(path.join(EXAMPLES, 'cdk-python', 'hardened_stack.py'), 'utf8')];
+    for (const text of sources) {
+      const tree = parser.parseFresh(text);
+      try {
+        assert.equal(tree.rootNode.hasError, false);
+        const all = statements(tree);
+        assert.ok(all.length > 10);
+        for (const st of all) {
+          assert.deepEqual(copyTree(st, text, parser.typeNames, false), copyTree(st, text, parser.typeNames, true), text.slice(st.startIndex, st.endIndex));
+        }
+      } finally {
+        tree.delete();
+      }
+    }
+  });
+
+  it('derives the same ends after any edit that leaves a statement without errors', async () => {
+    const { parser } = await loadGrammar('python');
+    const base = fs.readFileSync(path.join(EXAMPLES, 'cdk-python', 'insecure_stack.py'), 'utf8');
+    fc.assert(fc.property(
+      fc.nat(base.length), fc.nat(10), fc.constantFrom(' ', ',', '# c\n', '(', ')', ']', '"', "'''", '\\\n', 'x=[1,]', '{}'),
+      (at, len, insert) => {
+        const text = base.slice(0, at) + insert + base.slice(Math.min(base.length, at + len));
+        const tree = parser.parseFresh(text);
+        try {
+          for (const st of statements(tree)) {
+            if (st.hasError) continue;
+            assert.deepEqual(copyTree(st, text, parser.typeNames, false), copyTree(st, text, parser.typeNames, true));
+          }
+        } finally {
+          tree.delete();
+        }
+      },
+    ), { numRuns: 60, seed: 8 });
   });
 });

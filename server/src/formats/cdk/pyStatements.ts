@@ -28,15 +28,17 @@ export class StatementCache {
   private previous = new Map<string, PyNode>();
   private current = new Map<string, PyNode>();
 
-  /** The statement's copy, from the cache (moved to `start`) or made by `copy`. */
+  /** The statement's copy: from the cache (as it is, or moved to `start`), or made by `copy`. */
   get(text: string, start: number, clean: () => boolean, copy: () => PyNode): PyNode {
-    const hit = this.current.get(text) ?? this.previous.get(text);
+    let hit = this.current.get(text) ?? this.previous.get(text);
     if (hit) {
+      // Copies are never changed once made, so one at the same place is shared as it is.
+      if (hit.start !== start) hit = shifted(hit, start - hit.start);
       this.current.set(text, hit);
-      return shifted(hit, start);
+      return hit;
     }
     const made = copy();
-    if (clean()) this.current.set(text, shifted(made, -start));
+    if (clean()) this.current.set(text, made);
     return made;
   }
 
@@ -99,7 +101,10 @@ export function statementsWithHits(tree: Tree, text: string, hits: number[], typ
       }
       if (!holdsStatements) continue; // a condition, a definition's name, parameters or bases
       const stmtEnd = k.endIndex;
-      const copy = cache.get(text.slice(start, stmtEnd), start, () => !k.hasError, () => copyTree(k, text, typeNames));
+      let broken: boolean | undefined;
+      const isBroken = () => (broken ??= k.hasError);
+      // A statement with a syntax error may lack brackets: its ends come from tree-sitter, and it is not kept.
+      const copy = cache.get(text.slice(start, stmtEnd), start, () => !isBroken(), () => copyTree(k, text, typeNames, isBroken()));
       out.push({ node: copy, scope });
     }
   }

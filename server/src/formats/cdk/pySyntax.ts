@@ -33,14 +33,29 @@ const POSITIONAL_FIELDS: Record<string, string[]> = {
   parenthesized_expression: ['expression'],
 };
 
+// Where a node's end follows from its children and the text: the end of its last child, or the
+// closing bracket after it. Working it out in JavaScript saves a call into WebAssembly per node.
+const ENDS_WITH_LAST_CHILD = new Set([
+  'keyword_argument', 'pair', 'attribute', 'binary_operator', 'unary_operator', 'assignment', 'augmented_assignment',
+  'expression_statement', 'concatenated_string', 'call', 'list_splat', 'dictionary_splat', 'boolean_operator',
+  'comparison_operator', 'not_operator', 'type',
+]);
+const CLOSERS: Record<string, string> = {
+  argument_list: ')', dictionary: '}', list: ']', tuple: ')', parenthesized_expression: ')', subscript: ']', set: '}',
+};
+
 /**
  * Copies a subtree out of the tree-sitter tree, with an explicit stack (no recursion). Each call
  * into WebAssembly costs about half a microsecond, which is most of the analysis time of a large
- * file, so this asks for as little as it can: a node's type and end, and children only where the
- * reader looks (plain string literals are read from the text; only f-strings' substitutions are copied).
+ * file, so this asks for as little as it can: a node's type, its children only where the reader
+ * looks (plain string literals are read from the text; only f-strings' substitutions are copied),
+ * and its end only where the text cannot tell. `exact` asks tree-sitter for every end: for
+ * statements with syntax errors, where brackets may be missing.
  */
-export function copyTree(node: Node, text: string, typeNames: readonly string[]): PyNode {
-  const root = makeNode(node, text, typeNames, null);
+export function copyTree(node: Node, text: string, typeNames: readonly string[], exact = true): PyNode {
+  const root = makeNode(node, text, typeNames, true);
+  const deferred: [PyNode, Node][] = [];
+  const assignments: PyNode[] = [];
   const work: [Node, PyNode][] = [[node, root]];
   while (work.length) {
     const [src, dst] = work.pop()!;
@@ -51,28 +66,72 @@ export function copyTree(node: Node, text: string, typeNames: readonly string[])
     let i = 0;
     for (const child of src.namedChildren) {
       if (!child) continue;
-      const made = makeNode(child, text, typeNames, null);
+      const made = makeNode(child, text, typeNames, exact);
       if (made.type === 'comment') continue;
       if (fString && made.type !== 'interpolation') continue;
       made.field = names?.[i] ?? null;
       i++;
       dst.children.push(made);
+      if (made.end < 0) deferred.push([made, child]);
       work.push([child, made]);
     }
-    if (dst.type === 'assignment') assignmentFields(dst, text);
+    if (dst.type === 'assignment') assignments.push(dst);
   }
+  // A node is made after its parent, so in reverse order every child's end is known before its parent's.
+  for (let i = deferred.length - 1; i >= 0; i--) {
+    const [made, src] = deferred[i];
+    made.end = derivedEnd(made, text) ?? src.endIndex;
+  }
+  // Told apart by the text between their children, once the children's ends are known.
+  for (const a of assignments) assignmentFields(a, text);
   return root;
 }
 
-function makeNode(n: Node, text: string, typeNames: readonly string[], field: string | null): PyNode {
+/** A node's end from its children and the text, or undefined when the text does not say it plainly. */
+function derivedEnd(n: PyNode, text: string): number | undefined {
+  const last = n.children[n.children.length - 1];
+  if (ENDS_WITH_LAST_CHILD.has(n.type)) return last?.end;
+  const closer = CLOSERS[n.type];
+  if (!closer) return undefined;
+  // Between the last element and the bracket: spaces, line breaks, commas, comments, continuations.
+  for (let i = last ? last.end : n.start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === closer) return i + 1;
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+      continue;
+    }
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r' && c !== ',' && c !== '\\') return undefined;
+  }
+  return undefined;
+}
+
+function makeNode(n: Node, text: string, typeNames: readonly string[], exact: boolean): PyNode {
   const type = typeNames[n.typeId] ?? 'ERROR';
   const start = n.startIndex;
-  let end: number;
-  if (type === 'identifier') end = identifierEnd(text, start) ?? n.endIndex;
+  let end: number | undefined;
+  if (type === 'identifier') end = identifierEnd(text, start);
   else if (type === 'true' || type === 'none') end = start + 4;
   else if (type === 'false') end = start + 5;
-  else end = n.endIndex;
-  return { type, start, end, field, children: [] };
+  else if (!exact && type === 'string' && !isFString(text, start)) end = stringEnd(text, start);
+  else if (!exact && (ENDS_WITH_LAST_CHILD.has(type) || type in CLOSERS)) end = -1;
+  return { type, start, end: end ?? n.endIndex, field: null, children: [] };
+}
+
+/** The end of a plain (not f-) string literal at `start`, or undefined when it does not close on its line. */
+function stringEnd(text: string, start: number): number | undefined {
+  let i = start;
+  while (i < text.length && /[A-Za-z]/.test(text[i])) i++;
+  const q = text[i];
+  if (q !== '"' && q !== "'") return undefined;
+  const triple = text.startsWith(q + q + q, i);
+  for (i += triple ? 3 : 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (triple ? c === q && text.startsWith(q + q + q, i) : c === q) return i + (triple ? 3 : 1);
+    else if (!triple && (c === '\n' || c === '\r')) return undefined;
+  }
+  return undefined;
 }
 
 /** The end of an ASCII identifier at `start`, or undefined when it has other characters (then tree-sitter says). */
@@ -124,7 +183,16 @@ export interface PyArgs {
   splats: PyNode[];
 }
 
+const argsOf = new WeakMap<PyNode, PyArgs | null>();
+
+/** A call's arguments (worked out once per copy of the call: copies are never changed). */
 export function callArgs(call: PyNode, text: string): PyArgs | undefined {
+  let made = argsOf.get(call);
+  if (made === undefined) argsOf.set(call, (made = splitArgs(call, text) ?? null));
+  return made ?? undefined;
+}
+
+function splitArgs(call: PyNode, text: string): PyArgs | undefined {
   const args = field(call, 'arguments');
   if (!args || args.type !== 'argument_list') return undefined;
   const out: PyArgs = { node: args, positional: [], keywords: [], splats: [] };

@@ -76,6 +76,9 @@ const ECS_EXPORTS = new Set([...ECS_CLASSES.keys(), ...Object.keys(ENUMS), ...IM
 // The order in which call sites are read, so that what a call refers to exists when it is read.
 const PASS: Record<string, number> = { statement: 0, task: 1, l1: 1, linux: 1, role: 1, cluster: 1, pattern: 2, service: 2, container: 3, taskMethod: 3, roleMethod: 3, containerMethod: 4, linuxMethod: 4, statementMethod: 4 };
 
+/** A name inside one of the construct modules: the module and the path below it. */
+interface Qualified { module: 'ecs' | 'patterns' | 'iam'; path: string[] }
+
 interface TaskEnt {
   k: 'task';
   obj: MObject;
@@ -182,8 +185,18 @@ class Reader {
     if (names.length === 0 && n.children.some(c => c.type === 'wildcard_import')) this.stars.push(from);
   }
 
+  private qualified = new Map<string, Qualified | undefined>();
+
   /** The qualified name (`aws_cdk.aws_ecs.NetworkMode.HOST`) of a dotted expression, through the imports. */
-  private qualify(n: PyNode): { module: 'ecs' | 'patterns' | 'iam'; path: string[] } | undefined {
+  private qualify(n: PyNode): Qualified | undefined {
+    const written = this.text.slice(n.start, n.end);
+    if (this.qualified.has(written)) return this.qualified.get(written);
+    const q = this.qualifyParts(n);
+    this.qualified.set(written, q);
+    return q;
+  }
+
+  private qualifyParts(n: PyNode): Qualified | undefined {
     const parts = dottedParts(n, this.text);
     if (!parts) return undefined;
     let q = this.imports.get(parts[0]);
@@ -387,9 +400,9 @@ class Reader {
   // Values
 
   private seq(n: PyNode, kind: PySeq['kind']): PySeq {
-    const closeChar = kind === 'args' ? ')' : kind === 'dict' ? '}' : n.type === 'tuple' ? ')' : ']';
-    const close = this.text[n.end - 1] === closeChar ? n.end - 1 : n.end;
-    return { kind, open: n.start, close, items: n.children.map(spanOf), broken: n.children.some(c => c.type === 'ERROR') || close === n.end };
+    let made = seqs.get(n);
+    if (!made) seqs.set(n, (made = new LazySeq(kind, n, this.text)));
+    return made;
   }
 
   private itemOf(seq: PySeq, parent: PyNode, child: PyNode): PyItem | undefined {
@@ -1240,6 +1253,29 @@ class Reader {
     let env: ModelDocument['environment'] | undefined;
     Object.defineProperty(model, 'environment', { get: () => (env ??= inferEnvironment(roots)), enumerable: true });
     return model;
+  }
+}
+
+/**
+ * A sequence's layout, worked out only when a fix is rendered (most never are). Copies of
+ * statements are shared between analyses of the same text, and so are these.
+ */
+const seqs = new WeakMap<PyNode, PySeq>();
+class LazySeq implements PySeq {
+  private _items?: Span[];
+  constructor(readonly kind: PySeq['kind'], private node: PyNode, private text: string) {}
+  get open(): number {
+    return this.node.start;
+  }
+  get close(): number {
+    const closeChar = this.kind === 'args' ? ')' : this.kind === 'dict' ? '}' : this.node.type === 'tuple' ? ')' : ']';
+    return this.text[this.node.end - 1] === closeChar ? this.node.end - 1 : this.node.end;
+  }
+  get items(): Span[] {
+    return (this._items ??= this.node.children.map(spanOf));
+  }
+  get broken(): boolean {
+    return this.node.children.some(c => c.type === 'ERROR') || this.close === this.node.end;
   }
 }
 
