@@ -30,6 +30,11 @@ export function largeTaskDefinition(bytes = 1024 * 1024): string {
   return `{\n  "family": "huge",\n  "networkMode": "bridge",\n  "containerDefinitions": [\n${containers.join(',\n')}\n  ],\n  "volumes": [{"name": "data"}]\n}\n`;
 }
 
+/** A typical CDK Python stack: the insecure example (three services, a dozen findings). */
+export function typicalCdkPython(): string {
+  return fs.readFileSync(path.join(ROOT, 'examples', 'cdk-python', 'insecure_stack.py'), 'utf8');
+}
+
 /**
  * An AWS CDK Python stack of about `lines` lines: one class whose __init__ declares a service after
  * another (task definition, container with environment and logging, a task-role statement, a service).

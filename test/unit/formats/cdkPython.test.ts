@@ -135,6 +135,12 @@ ec2_only = ecs.TaskDefinition(self, "C", compatibility=ecs.Compatibility.EC2)`);
     assert.equal(str(get(m.tasks[2].obj, 'memory')), '512');
     // add_container sets no logging, no user, a writable root filesystem: absent in the model.
     assert.equal(m.tasks[0].defaults.loggingEnabled, undefined);
+    // Fargate tasks get 256 CPU units and 512 MiB unless they say otherwise; EC2 tasks get no task size.
+    assert.deepEqual(['cpu', 'memory'].map(k => (get(m.tasks[0].obj, k) as { value: number }).value), [256, 512]);
+    assert.equal(get(m.tasks[1].obj, 'memory'), undefined);
+    const sized = model(stack('ecs.FargateTaskDefinition(self, "S", memory_limit_mib=2048)\necs.FargateTaskDefinition(self, "K", **size)'));
+    assert.deepEqual(['cpu', 'memory'].map(k => get(sized.tasks[0].obj, k)?.kind === 'scalar' && (get(sized.tasks[0].obj, k) as { value: number }).value), [256, 2048]);
+    assert.deepEqual(['cpu', 'memory'].map(k => get(sized.tasks[1].obj, k)?.kind), ['unknown', 'unknown']);
   });
 
   it('reads ContainerDefinition, self attributes across methods, and a task definition it cannot see', () => {

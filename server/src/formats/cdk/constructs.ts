@@ -309,3 +309,9 @@ export const ECR_DEFAULT_TAG = 'latest';
 /** How a fix writes a Secrets Manager reference in a container's `secrets`: `Secret.fromSecretsManager(secret)`. */
 export const SECRET_CLASS = 'Secret';
 export const SECRET_FROM_SECRETS_MANAGER = 'fromSecretsManager';
+
+/**
+ * Task size a Fargate task definition (and a Fargate ecs-patterns service) gets when it states
+ * none: 256 CPU units and 512 MiB, under their ECS names.
+ */
+export const FARGATE_TASK_DEFAULTS: Record<string, number> = { cpu: 256, memory: 512 };

@@ -3,7 +3,7 @@ import { HOLE, MArray, MObject, MProp, MScalar, MUnknown, MValue, NodeRef, Span,
 import { buildTask, inferEnvironment } from '../taskModel';
 import {
   ASSIGN_PUBLIC_IP_PATH, AWS_LOGS_OPTIONS, CDK_PYTHON_IAM_MODULES, CDK_PYTHON_MODULES, CLUSTER_CLASSES, CLUSTER_INSIGHTS_PROPS,
-  CONTAINER_CLASSES, CONTAINER_METHODS, CONTAINER_PROPS, ECR_DEFAULT_TAG, ENUMS, IMAGE_FACTORIES, IMAGE_HOLDERS, L1_CLASSES,
+  CONTAINER_CLASSES, CONTAINER_METHODS, CONTAINER_PROPS, ECR_DEFAULT_TAG, ENUMS, FARGATE_TASK_DEFAULTS, IMAGE_FACTORIES, IMAGE_HOLDERS, L1_CLASSES,
   L1_KEY_RENAMES, LINUX_PARAMETERS_CLASS, LINUX_PARAMETERS_METHODS, LINUX_PARAMETERS_PROPS, LOG_DRIVER_CLASSES,
   LOG_DRIVER_FACTORIES, LOG_DRIVER_HOLDERS, MAP_VALUED_KEYS, PATTERN_CLASSES, PATTERN_ENABLE_LOGGING, PATTERN_IMAGE_OPTIONS,
   PATTERN_TASK_DEFINITION, PATTERN_TASK_PROPS, POLICY_ADD_ALL_RESOURCES, POLICY_STATEMENT_CLASS, POLICY_STATEMENT_METHODS,
@@ -751,17 +751,25 @@ class Reader {
       } else value = this.value(kw.value, { mode: 'struct', parentKey: ecsKey, item, scope: s.scope });
       obj.props.push({ key: ecsKey, keySpan: spanOf(kw.nameNode), span: spanOf(kw.node), value });
     }
+    this.unknownSplats(obj, s.args.splats, Object.values(TASK_PROPS));
     if (info.compatibilities) {
       const at = spanOf(field(s.call, 'function')!);
       obj.props.push({ key: 'requiresCompatibilities', keySpan: at, span: at, value: { kind: 'array', span: at, items: info.compatibilities.map(c => ({ kind: 'scalar', value: c, span: at }) as MScalar) } });
+      if (info.compatibilities.includes('FARGATE')) this.fargateDefaults(obj, at);
     }
     // CDK's default network mode: awsvpc when Fargate is among the launch types, else bridge.
     task.defaults.networkMode = info.networkMode ?? (compat ? (compat.includes('FARGATE') ? 'awsvpc' : 'bridge') : undefined);
     // Named like the JSON it becomes: the family when the code states one.
     const family = get(obj, 'family');
     if (family?.kind === 'scalar' && typeof family.value === 'string') task.label = family.value;
-    this.unknownSplats(obj, s.args.splats, Object.values(TASK_PROPS));
     return task;
+  }
+
+  /** What CDK gives a Fargate task that states no size (not editable: there is nothing written to edit). */
+  private fargateDefaults(obj: MObject, at: Span): void {
+    for (const [k, v] of Object.entries(FARGATE_TASK_DEFAULTS)) {
+      if (!obj.props.some(p => p.key === k)) obj.props.push({ key: k, keySpan: at, span: at, value: { kind: 'scalar', value: v, span: at, origin: 'the CDK default' } });
+    }
   }
 
   /** A role given to a task definition: the same role variable gives the same identity. */
@@ -1087,6 +1095,7 @@ class Reader {
     const enable = src?.entries.find(e => e.name === snakeCase(PATTERN_ENABLE_LOGGING));
     const enableValue = enable ? this.leaf(enable.value, undefined, undefined) : undefined;
     const logging = enableValue === undefined ? true : enableValue.kind === 'scalar' && enableValue.value === false ? false : enableValue.kind === 'scalar' ? true : undefined;
+    if (info.compatibilities.includes('FARGATE')) this.fargateDefaults(taskObj, fn);
     const task = this.newTask(taskObj, label, anchor, { networkMode: info.networkMode, loggingEnabled: logging });
     service.task = task;
     if (src && opts) {
