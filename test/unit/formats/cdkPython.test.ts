@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import fc from 'fast-check';
 import { cdkPythonAdapter, importsCdkEcs } from '../../../server/src/formats/cdkPython';
 import { ModelDocument, effectiveNetworkMode, isFargateOnly } from '../../../server/src/model/document';
 import { MValue, get, path, str } from '../../../server/src/model/values';
+import { EXAMPLES } from '../../helpers/paths';
 import { preparePython, pyFindings, pyRun, rangeOf, stack } from '../../helpers/python';
 
 const model = (text: string): ModelDocument => {
@@ -435,6 +439,25 @@ def oops(:
       const r = pyRun(s);
       assert.equal(r.skipped, undefined, s);
     }
+  });
+});
+
+describe('CDK Python: robustness', () => {
+  before(preparePython);
+
+  it('reads any mangled version of a real stack without failing, with findings inside the text', () => {
+    const base = fs.readFileSync(nodePath.join(EXAMPLES, 'cdk-python', 'insecure_stack.py'), 'utf8');
+    const token = fc.constantFrom('(', ')', '[', ']', '{', '}', ',', ':', '=', '"', "'", '"""', 'f"{', '\\', '\n', '    ', '#', '**', '*', 'self.', 'ecs.', 'lambda x: x', 'None', 'add_container(', 'privileged=True', '😀', '\r\n');
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(base.length), fc.nat(30), fc.array(token, { maxLength: 4 })), { minLength: 1, maxLength: 6 }), edits => {
+      let text = base;
+      for (const [at, len, tokens] of edits) {
+        const i = Math.min(at, text.length);
+        text = text.slice(0, i) + tokens.join('') + text.slice(Math.min(text.length, i + len));
+      }
+      const r = pyRun(text);
+      assert.equal(r.skipped, undefined, r.skipped);
+      for (const f of r.findings) assert.ok(f.span.start >= 0 && f.span.end <= text.length && f.span.start <= f.span.end);
+    }), { numRuns: 150, seed: 8 });
   });
 });
 

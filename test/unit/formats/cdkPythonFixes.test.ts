@@ -165,6 +165,16 @@ task.add_container(
     assert.equal(pyFix(text, 'unused-suppression'), text.replace('    # ecs-guard-ignore privileged-container\n', ''));
   });
 
+  it('reports findings in a statement with a syntax error, but does not edit it', () => {
+    const text = HEAD + 'task.add_container(\n    "a",\n    privileged=True,\n    environment={"A": },\n)\ntask.add_container("b", user="1000", privileged=True)\n';
+    const r = pyRun(text);
+    assert.ok(r.problems.length > 0);
+    const [broken, fine] = r.findings.filter(f => f.ruleId === 'privileged-container');
+    assert.equal(text.slice(broken.span.start, broken.span.end), 'True');
+    assert.equal(fixEdits(r, broken), undefined);
+    assert.deepEqual(fixEdits(r, fine)?.map(e => text.slice(e.start, e.end)), [', privileged=True']);
+  });
+
   it('offers no fix where the construct cannot express it (ecs-patterns image options have no user)', () => {
     const text = 'from aws_cdk import aws_ecs as ecs, aws_ecs_patterns as patterns\n\npatterns.ApplicationLoadBalancedFargateService(self, "Web", task_image_options=patterns.ApplicationLoadBalancedTaskImageOptions(image=img))\n';
     const r = pyRun(text);

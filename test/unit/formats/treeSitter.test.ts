@@ -109,6 +109,7 @@ describe('tree-sitter runtime and Python grammar', () => {
         const text = base.slice(0, at) + insert + base.slice(Math.min(base.length, at + len));
         const whileTyping = run(text, typing, undefined, 'python');
         const firstRead = run(text, `file:///work/fresh/${n++}.py`, undefined, 'python');
+        assert.equal(whileTyping.skipped, undefined, 'the reader failed on this text');
         assert.deepEqual(view(whileTyping), view(firstRead));
       },
     ), { numRuns: 80, seed: 8 });

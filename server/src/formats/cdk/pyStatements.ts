@@ -10,6 +10,8 @@ export interface Scope {
 export interface Statement {
   node: PyNode;
   scope: Scope;
+  /** Holds a syntax error: read as far as it goes, but never edited (its shape is tree-sitter's guess). */
+  broken: boolean;
 }
 
 /** The module's own statements that the reader always needs: imports, and constants it copies on demand. */
@@ -79,9 +81,10 @@ const CONSTANT = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]{0,200})?=(?!=)/;
 export function statementsWithHits(tree: Tree, text: string, hits: number[], typeNames: readonly string[], cache: StatementCache): Statement[] {
   const out: Statement[] = [];
   if (hits.length === 0) return out;
-  const work: { node: Node; type: string; scope: Scope; limit: number }[] = [{ node: tree.rootNode, type: 'module', scope: {}, limit: text.length }];
+  // Statements inside an ERROR node are fragments of one tree-sitter could not parse: read, never edited.
+  const work: { node: Node; type: string; scope: Scope; limit: number; inError: boolean }[] = [{ node: tree.rootNode, type: 'module', scope: {}, limit: text.length, inError: false }];
   while (work.length) {
-    const { node, type: containerType, scope, limit } = work.pop()!;
+    const { node, type: containerType, scope, limit, inError } = work.pop()!;
     // A module or block holds statements; a compound statement holds blocks, clauses and (decorated)
     // definitions. tree-sitter wraps what it could not fit in ERROR nodes, whose children are statements
     // and fragments of them: read them as a block, so a typing error does not hide the rest of the file.
@@ -96,16 +99,18 @@ export function statementsWithHits(tree: Tree, text: string, hits: number[], typ
       if (type === 'comment') continue;
       if (COMPOUND.has(type) || type === 'ERROR') {
         const inner: Scope = type === 'function_definition' ? { ...scope, fn: start } : type === 'class_definition' ? { cls: start } : scope;
-        work.push({ node: k, type, scope: inner, limit: end });
+        work.push({ node: k, type, scope: inner, limit: end, inError: inError || type === 'ERROR' });
         continue;
       }
       if (!holdsStatements) continue; // a condition, a definition's name, parameters or bases
       const stmtEnd = k.endIndex;
-      let broken: boolean | undefined;
+      // Asked only when the statement is copied: a cached copy was made from a statement without errors.
+      let broken: boolean | undefined = inError || undefined;
       const isBroken = () => (broken ??= k.hasError);
-      // A statement with a syntax error may lack brackets: its ends come from tree-sitter, and it is not kept.
-      const copy = cache.get(text.slice(start, stmtEnd), start, () => !isBroken(), () => copyTree(k, text, typeNames, isBroken()));
-      out.push({ node: copy, scope });
+      const copy = inError
+        ? copyTree(k, text, typeNames, true)
+        : cache.get(text.slice(start, stmtEnd), start, () => !isBroken(), () => copyTree(k, text, typeNames, isBroken()));
+      out.push({ node: copy, scope, broken: broken ?? false });
     }
   }
   return out.sort((a, b) => a.node.start - b.node.start);

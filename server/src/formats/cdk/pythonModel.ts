@@ -10,7 +10,7 @@ import {
   POLICY_STATEMENT_PROPS, ROLE_CLASS, ROLE_INLINE_POLICIES, ROLE_POLICY_METHODS, SERVICE_CLASSES, TASK_DEFINITION_CLASSES,
   TASK_IMAGE_PROPS, TASK_METHODS, TASK_PROPS, TASK_ROLE_ATTRIBUTE, snakeCase,
 } from './constructs';
-import type { Codec, KeyContext, PyItem, PyProps, PyRef, PySeq } from './pyRef';
+import type { Codec, KeyContext, PyItem, PyRef, PySeq } from './pyRef';
 import { ModuleStatements, Scope, Statement } from './pyStatements';
 import { PyArgs, PyNode, callArgs, dottedParts, field, keyword, readString, shortText, spanOf } from './pySyntax';
 
@@ -87,8 +87,6 @@ interface TaskEnt {
   defaults: Defaults;
   defs: MArray;
   role?: RoleEnt;
-  /** How many containers were added (for the index of a container without a name). */
-  count: number;
 }
 interface ContainerEnt { k: 'container'; obj: MObject; task: TaskEnt }
 interface LinuxEnt { k: 'linux'; obj: MObject }
@@ -106,6 +104,8 @@ interface Site {
   scope: Scope;
   /** The name the call's result is assigned to, if any. */
   target?: PyNode;
+  /** The statement has a syntax error: nothing in it gets a handle for fixes. */
+  broken: boolean;
   pass: number;
   what: { kind: 'class'; cls: ClassKind; name: string; calleeText: string } | { kind: 'method'; method: MethodKind; name: string; receiver: PyNode };
 }
@@ -282,7 +282,7 @@ class Reader {
           else if (q.module === 'patterns' && name in PATTERN_CLASSES) cls = 'pattern';
           else if (q.module === 'iam') cls = IAM_CLASSES.get(name);
         }
-        if (cls) out.push({ call: n, args, stmt, scope: st.scope, target: isTarget, pass: PASS[cls], what: { kind: 'class', cls, name, calleeText: this.text.slice(fn.start, fn.end) } });
+        if (cls) out.push({ call: n, args, stmt, scope: st.scope, target: isTarget, broken: st.broken, pass: PASS[cls], what: { kind: 'class', cls, name, calleeText: this.text.slice(fn.start, fn.end) } });
         continue;
       }
       if (fn.type !== 'attribute') continue;
@@ -292,11 +292,15 @@ class Reader {
       if (!m || !receiver) continue;
       const pass = m.kind === 'task' ? (m.name === 'addContainer' || m.name === 'addFirelensLogRouter' ? PASS.container : PASS.taskMethod)
         : m.kind === 'role' ? PASS.roleMethod : m.kind === 'container' ? PASS.containerMethod : m.kind === 'linux' ? PASS.linuxMethod : PASS.statementMethod;
-      out.push({ call: n, args, stmt, scope: st.scope, target: isTarget, pass, what: { kind: 'method', method: m.kind, name: m.name, receiver } });
+      out.push({ call: n, args, stmt, scope: st.scope, target: isTarget, broken: st.broken, pass, what: { kind: 'method', method: m.kind, name: m.name, receiver } });
     }
   }
 
+  /** Whether the site being read sits in a statement with a syntax error. */
+  private inBroken = false;
+
   private readSite(s: Site): void {
+    this.inBroken = s.broken;
     let ent: Entity | undefined;
     if (s.what.kind === 'class') {
       switch (s.what.cls) {
@@ -401,7 +405,7 @@ class Reader {
 
   private seq(n: PyNode, kind: PySeq['kind']): PySeq {
     let made = seqs.get(n);
-    if (!made) seqs.set(n, (made = new LazySeq(kind, n, this.text)));
+    if (!made) seqs.set(n, (made = new LazySeq(kind, n, this.text, this.inBroken)));
     return made;
   }
 
@@ -411,6 +415,8 @@ class Reader {
   }
 
   private ref(n: PyNode, item?: PyItem, codec: Codec | undefined = { t: 'literal' }): PyRef {
+    // In a statement with a syntax error, a value can be reported but not rewritten.
+    if (this.inBroken) return { span: spanOf(n) };
     return { span: spanOf(n), codec, item };
   }
 
@@ -537,8 +543,23 @@ class Reader {
     return readString(u, this.text)?.value;
   }
 
-  /** Converts a node that is not a container. */
+  private leafDepth = 0;
+
+  /**
+   * Converts a node that is not a container. Constants, f-strings and concatenations lead back
+   * here (`A = B + "x"`, even `A = A + "x"`), so the depth is bounded: past it, a value is Unknown.
+   */
   private leaf(n0: PyNode, item: PyItem | undefined, parentKey: string | undefined, origin?: string): MValue {
+    if (this.leafDepth > 24) return this.unknown(unwrap(n0), shortText(n0, this.text), item);
+    this.leafDepth++;
+    try {
+      return this.leafOf(n0, item, parentKey, origin);
+    } finally {
+      this.leafDepth--;
+    }
+  }
+
+  private leafOf(n0: PyNode, item: PyItem | undefined, parentKey: string | undefined, origin?: string): MValue {
     const n = unwrap(n0);
     const t = this.text;
     switch (n.type) {
@@ -557,9 +578,10 @@ class Reader {
       case 'false': return this.scalar(false, n, item, undefined, origin);
       case 'none': return this.scalar(null, n, item, undefined, origin);
       case 'unary_operator': {
+        // -1, -2.5: a sign before a number literal.
         const arg = field(n, 'argument');
-        const inner = arg && this.leaf(arg, undefined, parentKey);
-        if (inner?.kind === 'scalar' && typeof inner.value === 'number' && t.slice(n.start, arg!.start).trim() === '-') return this.scalar(-inner.value, n, item, undefined, origin);
+        const number = arg && (arg.type === 'integer' ? parseInteger(t.slice(arg.start, arg.end)) : arg.type === 'float' ? Number(t.slice(arg.start, arg.end).replace(/_/g, '')) : undefined);
+        if (number !== undefined && Number.isFinite(number) && t.slice(n.start, arg!.start).trim() === '-') return this.scalar(-number, n, item, undefined, origin);
         return this.unknown(n, shortText(n, t), item);
       }
       case 'identifier': {
@@ -617,21 +639,27 @@ class Reader {
 
   /** `a + "b"`: literal parts are kept, the rest are holes. */
   private concatenation(n: PyNode, item: PyItem | undefined): MValue {
+    if (!this.isPlus(n)) return this.unknown(n, shortText(n, this.text), item);
     const parts: PyNode[] = [];
     const work = [n];
     while (work.length) {
       const x = work.pop()!;
       const left = field(x, 'left');
       const right = field(x, 'right');
-      if (x.type === 'binary_operator' && left && right && this.text.slice(left.end, right.start).trim() === '+') {
-        work.push(right, left);
-      } else parts.push(x);
+      if (x.type === 'binary_operator' && left && right && this.isPlus(x)) work.push(right, left);
+      else parts.push(x);
     }
     let template = '';
     let holes = 0;
     let strings = 0;
     for (const p of parts) {
-      const v = this.leaf(p, undefined, undefined);
+      // Another operator inside (`a - b + "x"`) is a hole, not a value to read.
+      const v = p.type === 'binary_operator' ? undefined : this.leaf(p, undefined, undefined);
+      if (!v) {
+        template += HOLE;
+        holes++;
+        continue;
+      }
       if (v.kind === 'scalar' && typeof v.value === 'string') {
         template += v.value;
         strings++;
@@ -649,6 +677,12 @@ class Reader {
     return this.unknown(n, shortText(n, this.text), item, { template });
   }
 
+  private isPlus(n: PyNode): boolean {
+    const left = field(n, 'left');
+    const right = field(n, 'right');
+    return n.type === 'binary_operator' && !!left && !!right && this.text.slice(left.end, right.start).trim() === '+';
+  }
+
   /** Calls that stand for a value: durations, environment reads, unwrapped secrets; else Unknown. */
   private callLeaf(n: PyNode, item: PyItem | undefined): MValue {
     const t = this.text;
@@ -656,7 +690,7 @@ class Reader {
     const args = callArgs(n, t);
     const parts = fn ? dottedParts(fn, t) : undefined;
     const method = parts?.[parts.length - 1] ?? (fn?.type === 'attribute' ? t.slice(field(fn, 'attribute')!.start, fn.end) : undefined);
-    if (parts && parts.length >= 2 && parts[parts.length - 2] === 'Duration' && args?.positional.length === 1) {
+    if (parts && parts.length >= 2 && parts[parts.length - 2] === 'Duration' && args?.positional.length === 1 && /^(integer|float|identifier)$/.test(args.positional[0].type)) {
       const v = this.leaf(args.positional[0], undefined, undefined);
       const scale: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, millis: 0.001 };
       if (v.kind === 'scalar' && typeof v.value === 'number' && method && method in scale) return this.scalar(v.value * scale[method], n, item, { t: 'literal' }, shortText(n, t));
@@ -720,7 +754,7 @@ class Reader {
   private newTask(obj: MObject, label: string, anchor: Span, defaults: Defaults): TaskEnt {
     const defs: MArray = { kind: 'array', items: [], span: anchor };
     obj.props.push({ key: 'containerDefinitions', keySpan: anchor, span: anchor, value: defs });
-    const t: TaskEnt = { k: 'task', obj, label, anchor, defaults, defs, count: 0 };
+    const t: TaskEnt = { k: 'task', obj, label, anchor, defaults, defs };
     this.tasks.push(t);
     return t;
   }
@@ -810,7 +844,7 @@ class Reader {
     if (kind === 'task') {
       const family = get(obj, 'family');
       const label = family?.kind === 'scalar' && typeof family.value === 'string' ? family.value : id;
-      const t: TaskEnt = { k: 'task', obj, label, anchor, defaults: {}, defs: { kind: 'array', items: [], span: anchor }, count: 0 };
+      const t: TaskEnt = { k: 'task', obj, label, anchor, defaults: {}, defs: { kind: 'array', items: [], span: anchor } };
       this.l1Tasks.push(t);
       return t;
     }
@@ -863,7 +897,6 @@ class Reader {
     }
     if (src.splats.length) this.unknownSplats(obj, src.splats, Object.values(context === 'container' ? CONTAINER_PROPS : TASK_IMAGE_PROPS).map(p => p.key));
     task.defs.items.push(obj);
-    task.count++;
     return { k: 'container', obj, task };
   }
 
@@ -1272,7 +1305,7 @@ class Reader {
 const seqs = new WeakMap<PyNode, PySeq>();
 class LazySeq implements PySeq {
   private _items?: Span[];
-  constructor(readonly kind: PySeq['kind'], private node: PyNode, private text: string) {}
+  constructor(readonly kind: PySeq['kind'], private node: PyNode, private text: string, private inBrokenStatement: boolean) {}
   get open(): number {
     return this.node.start;
   }
@@ -1284,7 +1317,7 @@ class LazySeq implements PySeq {
     return (this._items ??= this.node.children.map(spanOf));
   }
   get broken(): boolean {
-    return this.node.children.some(c => c.type === 'ERROR') || this.close === this.node.end;
+    return this.inBrokenStatement || this.node.children.some(c => c.type === 'ERROR') || this.close === this.node.end;
   }
 }
 
