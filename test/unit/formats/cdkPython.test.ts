@@ -174,6 +174,41 @@ def add_debug(task_def: ecs.TaskDefinition) -> None:
     assert.deepEqual(brief(text, 'privileged-container'), [`privileged-container ${rangeOf(text, 'privileged=True)', 'True')} True`]);
   });
 
+  it('maps every property the catalog rules read, under its ECS name', () => {
+    const text = stack(`role = iam.Role(self, "Shared", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
+task = ecs.Ec2TaskDefinition(self, "T", ipc_mode=ecs.IpcMode.HOST, task_role=role, execution_role=role,
+    volumes=[ecs.Volume(name="logs", host=ecs.Host(source_path="/var/log"))])
+other = ecs.Ec2TaskDefinition(self, "U", task_role=role, execution_role=exec_role)
+c = task.add_container("app", image=ecs.ContainerImage.from_registry("a:1"), entry_point=["sh", "-c"], command=["echo $TOKEN"],
+    docker_labels={"com.example.key": "abc"}, memory_reservation_mib=128, docker_security_options=["seccomp:unconfined"])
+c.add_mount_points(ecs.MountPoint(container_path="/logs", source_volume="logs", read_only=False))
+c.add_port_mappings(ecs.PortMapping(container_port=80, host_port=8080))
+c.add_environment("MODE", "fast")
+c.add_docker_label("team", "web")`);
+    const m = model(text);
+    const [t, u] = m.tasks;
+    const plain = (v: MValue | undefined): unknown => {
+      if (!v) return v;
+      if (v.kind === 'scalar') return v.value;
+      if (v.kind === 'unknown') return `?${v.identity ?? v.hint}`;
+      if (v.kind === 'array') return v.items.map(plain);
+      return Object.fromEntries(v.props.map(p => [p.key, plain(p.value)]));
+    };
+    assert.equal(str(get(t.obj, 'ipcMode')), 'host');
+    // One role for both: the same identity (the shared-role rule compares them); another role differs.
+    assert.equal(plain(get(t.obj, 'taskRoleArn')), plain(get(t.obj, 'executionRoleArn')));
+    assert.notEqual(plain(get(u.obj, 'taskRoleArn')), plain(get(u.obj, 'executionRoleArn')));
+    assert.deepEqual(plain(get(t.obj, 'volumes')), [{ name: 'logs', host: { sourcePath: '/var/log' } }]);
+    const c = t.containers[0].obj;
+    assert.deepEqual(plain(c), {
+      name: 'app', image: 'a:1', entryPoint: ['sh', '-c'], command: ['echo $TOKEN'], dockerLabels: { 'com.example.key': 'abc', team: 'web' },
+      memoryReservation: 128, dockerSecurityOptions: ['seccomp:unconfined'],
+      mountPoints: [{ containerPath: '/logs', sourceVolume: 'logs', readOnly: false }],
+      portMappings: [{ containerPort: 80, hostPort: 8080 }],
+      environment: [{ name: 'MODE', value: 'fast' }],
+    });
+  });
+
   it('follows linux_parameters to add_capabilities later in the file, and reads volumes', () => {
     const text = stack(`task = ecs.Ec2TaskDefinition(self, "Agent")
 params = ecs.LinuxParameters(self, "Params", init_process_enabled=True)

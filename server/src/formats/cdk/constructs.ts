@@ -315,3 +315,11 @@ export const SECRET_FROM_SECRETS_MANAGER = 'fromSecretsManager';
  * none: 256 CPU units and 512 MiB, under their ECS names.
  */
 export const FARGATE_TASK_DEFAULTS: Record<string, number> = { cpu: 256, memory: 512 };
+
+/** Container methods that append structs to a list: `addMountPoints(…)` → mountPoints, and so on. */
+export const CONTAINER_LIST_METHODS: Record<string, string> = {
+  addMountPoints: 'mountPoints',
+  addPortMappings: 'portMappings',
+  addUlimits: 'ulimits',
+  addVolumesFrom: 'volumesFrom',
+};

@@ -3,7 +3,7 @@ import { HOLE, MArray, MObject, MProp, MScalar, MUnknown, MValue, NodeRef, Span,
 import { buildTask, inferEnvironment } from '../taskModel';
 import {
   ASSIGN_PUBLIC_IP_PATH, AWS_LOGS_OPTIONS, CDK_PYTHON_IAM_MODULES, CDK_PYTHON_MODULES, CLUSTER_CLASSES, CLUSTER_INSIGHTS_PROPS,
-  CONTAINER_CLASSES, CONTAINER_METHODS, CONTAINER_PROPS, ECR_DEFAULT_TAG, ENUMS, FARGATE_TASK_DEFAULTS, IMAGE_FACTORIES, IMAGE_HOLDERS, L1_CLASSES,
+  CONTAINER_CLASSES, CONTAINER_LIST_METHODS, CONTAINER_METHODS, CONTAINER_PROPS, ECR_DEFAULT_TAG, ENUMS, FARGATE_TASK_DEFAULTS, IMAGE_FACTORIES, IMAGE_HOLDERS, L1_CLASSES,
   L1_KEY_RENAMES, LINUX_PARAMETERS_CLASS, LINUX_PARAMETERS_METHODS, LINUX_PARAMETERS_PROPS, LOG_DRIVER_CLASSES,
   LOG_DRIVER_FACTORIES, LOG_DRIVER_HOLDERS, MAP_VALUED_KEYS, PATTERN_CLASSES, PATTERN_ENABLE_LOGGING, PATTERN_IMAGE_OPTIONS,
   PATTERN_TASK_DEFINITION, PATTERN_TASK_PROPS, POLICY_ADD_ALL_RESOURCES, POLICY_STATEMENT_CLASS, POLICY_STATEMENT_METHODS,
@@ -46,10 +46,11 @@ const PY_AWS_LOGS_OPTIONS = pythonNames(Object.keys(AWS_LOGS_OPTIONS));
 const PY_CLUSTER_PROPS = pythonNames(Object.keys(CLUSTER_INSIGHTS_PROPS));
 
 /** Every method name (Python spelling) whose calls the reader looks at, and what it is. */
-type MethodKind = 'task' | 'container' | 'linux' | 'statement' | 'allResources' | 'role';
+type MethodKind = 'task' | 'container' | 'containerList' | 'linux' | 'statement' | 'allResources' | 'role';
 const METHODS = new Map<string, { kind: MethodKind; name: string }>();
 for (const m of Object.keys(TASK_METHODS)) METHODS.set(snakeCase(m), { kind: 'task', name: m });
 for (const m of Object.keys(CONTAINER_METHODS)) METHODS.set(snakeCase(m), { kind: 'container', name: m });
+for (const m of Object.keys(CONTAINER_LIST_METHODS)) METHODS.set(snakeCase(m), { kind: 'containerList', name: m });
 for (const m of Object.keys(LINUX_PARAMETERS_METHODS)) METHODS.set(snakeCase(m), { kind: 'linux', name: m });
 for (const m of Object.keys(POLICY_STATEMENT_METHODS)) METHODS.set(snakeCase(m), { kind: 'statement', name: m });
 METHODS.set(snakeCase(POLICY_ADD_ALL_RESOURCES), { kind: 'allResources', name: POLICY_ADD_ALL_RESOURCES });
@@ -291,7 +292,7 @@ class Reader {
       const m = attr && METHODS.get(this.text.slice(attr.start, attr.end));
       if (!m || !receiver) continue;
       const pass = m.kind === 'task' ? (m.name === 'addContainer' || m.name === 'addFirelensLogRouter' ? PASS.container : PASS.taskMethod)
-        : m.kind === 'role' ? PASS.roleMethod : m.kind === 'container' ? PASS.containerMethod : m.kind === 'linux' ? PASS.linuxMethod : PASS.statementMethod;
+        : m.kind === 'role' ? PASS.roleMethod : m.kind === 'container' || m.kind === 'containerList' ? PASS.containerMethod : m.kind === 'linux' ? PASS.linuxMethod : PASS.statementMethod;
       out.push({ call: n, args, stmt, scope: st.scope, target: isTarget, broken: st.broken, pass, what: { kind: 'method', method: m.kind, name: m.name, receiver } });
     }
   }
@@ -1195,6 +1196,14 @@ class Reader {
         return undefined;
       case 'container':
         if (target?.k === 'container') this.containerMethod(target, name, s);
+        return undefined;
+      case 'containerList':
+        if (target?.k === 'container') {
+          const k = CONTAINER_LIST_METHODS[name];
+          const seq = this.seq(s.args.node, 'args');
+          const values = s.args.positional.map(a => this.value(a, { mode: 'struct', parentKey: k, item: this.itemOf(seq, s.args.node, a), scope: s.scope }));
+          this.appendTo(target.obj, k, values, spanOf(s.call));
+        }
         return undefined;
       case 'linux':
         if (target?.k === 'linux') this.capabilities(target, LINUX_PARAMETERS_METHODS[name], s);
