@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, Settings } from '../../server/src/engine/types';
 import { applyFix, findingsOf, fixViolations, run } from './analysis';
 
 /** Where the Python fixtures pretend to live. */
-export const PY_URI = 'file:///work/app/stacks/web_stack.py';
+export const PY_URI = 'file:///project/app/stacks/web_stack.py';
 
 /** Loads the Python grammar: analysis of Python needs it, as the front ends await it before analysing. */
 export async function preparePython(): Promise<void> {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lsp';
 
-const URI = 'file:///work/orders/stacks/orders_stack.py';
+const URI = 'file:///project/orders/stacks/orders_stack.py';
 const TEXT = `from aws_cdk import Stack
 from aws_cdk import aws_ecs as ecs
 from constructs import Construct
@@ -76,7 +76,7 @@ describe('language server over stdio: CDK Python', function () {
     const v3 = await client.edit(URI, [{ range: { start: { line: 13, character: 23 }, end: { line: 13, character: 28 } }, newText: 'True' }]);
     const d3 = await client.diagnosticsFor(URI, v3);
     assert.equal(d3.filter(d => d.code === 'privileged-container').length, 1);
-    const plain = 'file:///work/orders/tools/report.py';
+    const plain = 'file:///project/orders/tools/report.py';
     await client.open(plain, 'import json\nprint(json.dumps({"privileged": True}))\n', 'python');
     assert.deepEqual(await client.diagnosticsFor(plain, 1), []);
   });

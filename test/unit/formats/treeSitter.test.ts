@@ -100,7 +100,7 @@ describe('tree-sitter runtime and Python grammar', () => {
 
   it('gives the same analysis when typing (incremental, statement cache) as a first read of the same text', () => {
     const base = fs.readFileSync(path.join(EXAMPLES, 'cdk-python', 'insecure_stack.py'), 'utf8');
-    const typing = 'file:///work/typing/stack.py';
+    const typing = 'file:///project/typing/stack.py';
     const view = (r: ReturnType<typeof pyRun>) => [r.format, r.findings.map(f => `${f.ruleId}@${f.span.start}-${f.span.end}:${f.message}`), r.problems.map(p => `${p.span.start}:${p.message}`)];
     let n = 0;
     fc.assert(fc.property(
@@ -108,7 +108,7 @@ describe('tree-sitter runtime and Python grammar', () => {
       (at, len, insert) => {
         const text = base.slice(0, at) + insert + base.slice(Math.min(base.length, at + len));
         const whileTyping = run(text, typing, undefined, 'python');
-        const firstRead = run(text, `file:///work/fresh/${n++}.py`, undefined, 'python');
+        const firstRead = run(text, `file:///project/fresh/${n++}.py`, undefined, 'python');
         assert.equal(whileTyping.skipped, undefined, 'the reader failed on this text');
         assert.deepEqual(view(whileTyping), view(firstRead));
       },

@@ -127,6 +127,8 @@ export interface PythonReadResult {
 }
 
 const key = (n: { start: number; end: number }) => `${n.start}:${n.end}`;
+/** Shared by every value written as a Python literal (codecs are never changed). */
+const LITERAL: Codec = { t: 'literal' };
 /** Types a handle written in place (the model's `ref` is opaque to everything but this adapter). */
 const pyRef = (r: PyRef): NodeRef => r as NodeRef;
 
@@ -415,7 +417,7 @@ class Reader {
     return index >= 0 ? { seq, index } : undefined;
   }
 
-  private ref(n: PyNode, item?: PyItem, codec: Codec | undefined = { t: 'literal' }): PyRef {
+  private ref(n: PyNode, item?: PyItem, codec: Codec | undefined = LITERAL): PyRef {
     // In a statement with a syntax error, a value can be reported but not rewritten.
     if (this.inBroken) return { span: spanOf(n) };
     return { span: spanOf(n), codec, item };
@@ -694,7 +696,7 @@ class Reader {
     if (parts && parts.length >= 2 && parts[parts.length - 2] === 'Duration' && args?.positional.length === 1 && /^(integer|float|identifier)$/.test(args.positional[0].type)) {
       const v = this.leaf(args.positional[0], undefined, undefined);
       const scale: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, millis: 0.001 };
-      if (v.kind === 'scalar' && typeof v.value === 'number' && method && method in scale) return this.scalar(v.value * scale[method], n, item, { t: 'literal' }, shortText(n, t));
+      if (v.kind === 'scalar' && typeof v.value === 'number' && method && method in scale) return this.scalar(v.value * scale[method], n, item, LITERAL, shortText(n, t));
     }
     // Values read from the environment when the app is synthesized end up in the template as they are.
     if (parts && ((parts[0] === 'os' && parts[1] === 'getenv') || (parts[0] === 'os' && parts[1] === 'environ' && parts[2] === 'get'))) {
