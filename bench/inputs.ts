@@ -118,3 +118,64 @@ export function largeCdkStack(lines = 2000): string {
 export function plainTypeScript(lines = 2000): string {
   return largeCdkStack(lines).replace(/aws-cdk-lib/g, 'some-library');
 }
+
+/** A typical CDK Python stack: the insecure example (three services, a dozen findings). */
+export function typicalCdkPython(): string {
+  return fs.readFileSync(path.join(ROOT, 'examples', 'cdk-python', 'insecure_stack.py'), 'utf8');
+}
+
+/**
+ * An AWS CDK Python stack of about `lines` lines: one class whose __init__ declares a service after
+ * another (task definition, container with environment and logging, a task-role statement, a service).
+ */
+export function largeCdkPython(lines = 2000): string {
+  const out = [`from aws_cdk import Stack
+from aws_cdk import aws_ec2 as ec2
+from aws_cdk import aws_ecs as ecs
+from aws_cdk import aws_iam as iam
+from constructs import Construct
+
+REGISTRY = "111122223333.dkr.ecr.eu-west-1.amazonaws.com"
+
+
+class Services(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        vpc = ec2.Vpc(self, "Vpc", max_azs=2)
+        cluster = ecs.Cluster(self, "Cluster", vpc=vpc, container_insights=True)
+`];
+  let count = out[0].split('\n').length - 1;
+  for (let i = 0; count < lines; i++) {
+    const block = `
+        # service ${i}: the app container and its permissions
+        task${i} = ecs.FargateTaskDefinition(self, "Task${i}", memory_limit_mib=512, cpu=256)
+        app${i} = task${i}.add_container(
+            "app${i}",
+            image=ecs.ContainerImage.from_registry(f"{REGISTRY}/svc${i}:1.${i}"),
+            memory_limit_mib=256,
+            privileged=${i % 5 === 0 ? 'True' : 'False'},
+            readonly_root_filesystem=True,
+            user="1000",
+            environment={
+                "LOG_LEVEL": "info",
+                "PORT": "80${i % 10}0",
+                "DB_PASSWORD": "pw-${i}-secret-value",
+            },
+            logging=ecs.LogDrivers.aws_logs(stream_prefix="svc${i}"),
+        )
+        app${i}.add_port_mappings(ecs.PortMapping(container_port=8080))
+        task${i}.add_to_task_role_policy(iam.PolicyStatement(actions=["s3:GetObject"], resources=[f"arn:aws:s3:::bucket-${i}/*"]))
+        ecs.FargateService(self, "Service${i}", cluster=cluster, task_definition=task${i}, assign_public_ip=False)
+`;
+    out.push(block);
+    count += block.split('\n').length - 1;
+  }
+  return out.join('');
+}
+
+/** A Python file of about `lines` lines that is not CDK code (a script with functions and data). */
+export function plainPython(lines = 2000): string {
+  const out = ['import json\nimport os\n\n'];
+  for (let i = 0; out.length < lines / 4; i++) out.push(`def handler_${i}(event):\n    data = {"id": ${i}, "privileged": True, "image": "nginx:latest"}\n    return json.dumps(data)\n\n`);
+  return out.join('');
+}

@@ -3,9 +3,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../server/src/engine/analyze';
-import { LspClient } from '../test/helpers/lsp';
 import { prepareDocument } from '../server/src/formats';
-import { largeCdkStack, largeTaskDefinition, largeTemplate, plainTypeScript, typicalCdkStack, typicalTaskDefinition, typicalTemplate } from './inputs';
+import { pythonGrammarLoadMs } from '../server/src/formats/cdkPython';
+import { LspClient } from '../test/helpers/lsp';
+import { largeCdkPython, largeCdkStack, largeTaskDefinition, largeTemplate, plainPython, plainTypeScript, typicalCdkPython, typicalCdkStack, typicalTaskDefinition, typicalTemplate } from './inputs';
 import { Stats, measure, ms, stats } from './stats';
 
 interface Row {
@@ -77,6 +78,31 @@ async function cdkFigures(): Promise<void> {
   record('analyze: typical CDK stack, per keystroke', measure(() => analyze(typical.replace("'prod'", `'prod${i++ % 10}'`), 'file:///b/stack.ts'), 500), { median: 2 });
 }
 
+/** CDK Python: the grammar's load, a first read, a re-read, typing, and Python that is not CDK. */
+async function cdkPython(): Promise<void> {
+  const big = largeCdkPython(2000);
+  await prepareDocument(big, 'file:///b/stack.py', 'python');
+  const load = pythonGrammarLoadMs() ?? NaN;
+  rows.push({ name: 'CDK Python: grammar load (once per process)', stats: { n: 1, median: load, p99: load, min: load, max: load } });
+  console.log(`  CDK Python grammar (web-tree-sitter + tree-sitter-python.wasm) loaded in ${ms(load)} ms, once per process`);
+  let n = 0;
+  // A new document each time: nothing reused from an earlier read.
+  record('analyze: 2,000-line CDK Python stack, first read', measure(() => analyze(big, `file:///b/first-${n++}.py`, undefined, 'python'), 30, 5), { median: 15 });
+  record('analyze: 2,000-line CDK Python stack, same text again', measure(() => analyze(big, 'file:///b/stack.py', undefined, 'python'), 200), { median: 15 });
+  const keystrokes = (text: string, uri: string) => {
+    const at = text.indexOf('"info"') + 2;
+    let i = 0;
+    // Type a space, then delete it: every version is a real document a user could have.
+    return measure(() => analyze(i++ % 2 ? text.slice(0, at) + ' ' + text.slice(at) : text, uri, undefined, 'python'), 200);
+  };
+  const typical = typicalCdkPython();
+  await prepareDocument(typical, 'file:///b/typical.py', 'python');
+  record('analyze: keystroke in a typical CDK Python stack', keystrokes(typical, 'file:///b/typical.py'), { median: 2 });
+  record('analyze: keystroke in a 2,000-line CDK Python stack', keystrokes(big, 'file:///b/typing.py'));
+  const plain = plainPython(2000);
+  record('analyze: 2,000-line Python file that is not CDK', measure(() => analyze(plain, 'file:///b/tool.py', undefined, 'python'), 2000), { median: 0.1 });
+}
+
 async function main() {
   console.log(`ECS Guard benchmark — node ${process.version}, ${require('node:os').cpus().length} cores\n`);
   const typical = typicalTaskDefinition();
@@ -90,6 +116,7 @@ async function main() {
   console.log(`  (100-resource template: ${(stack.length / 1024).toFixed(0)} KB, ${analyze(stack, 'file:///b/stack.yaml').findings.length} findings)`);
   record('analyze: 100-resource CloudFormation template (YAML)', measure(() => analyze(stack, 'file:///b/stack.yaml'), 40, 5), { median: 120 });
   await cdkFigures();
+  await cdkPython();
   await lspLatency();
   const out = path.join(__dirname, '..', '..', 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 /** The languages whose documents ECS Guard reads; content decides whether a document is ours. */
-export const LANGUAGES = ['json', 'jsonc', 'yaml', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+export const LANGUAGES = ['json', 'jsonc', 'yaml', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python'];
 
 interface StatusParams {
   uri: string;

@@ -1,4 +1,5 @@
 import type { FormatAdapter, ParsedDocument } from './adapter';
+import { cdkPythonAdapter } from './cdkPython';
 import { cdkTypeScriptAdapter } from './cdkTypeScript';
 import { cloudFormationJsonClaimant, cloudFormationYamlAdapter } from './cloudformation';
 import { jsonAdapter, registerJsonClaimant } from './json';
@@ -8,13 +9,13 @@ import { jsonAdapter, registerJsonClaimant } from './json';
 registerJsonClaimant(cloudFormationJsonClaimant);
 
 /** Every adapter, in the order they are asked. Later formats register here. */
-export const ADAPTERS: FormatAdapter[] = [jsonAdapter, cloudFormationYamlAdapter, cdkTypeScriptAdapter];
+export const ADAPTERS: FormatAdapter[] = [jsonAdapter, cloudFormationYamlAdapter, cdkTypeScriptAdapter, cdkPythonAdapter];
 
 /**
  * File names the CLI and the workspace scan consider at all (content decides after that).
  * TypeScript declaration files (`*.d.ts`) declare no constructs and are left out.
  */
-export const CANDIDATE_FILE = /\.(json|jsonc|template|yaml|yml|tsx|jsx|[cm]?js)$|(?<!\.d)\.[cm]?ts$/i;
+export const CANDIDATE_FILE = /\.(json|jsonc|template|yaml|yml|tsx|jsx|[cm]?js|py)$|(?<!\.d)\.[cm]?ts$/i;
 
 /**
  * Recognises and parses a document: the first adapter whose cheap sniff passes and whose parse

@@ -56,7 +56,7 @@ describe('CDK TypeScript: recognition', () => {
 
   it('lists TypeScript and JavaScript sources as candidate files, never declaration files', () => {
     for (const f of ['stack.ts', 'app.tsx', 'stack.js', 'stack.mjs', 'stack.cjs', 'page.jsx', 'td.json']) assert.ok(CANDIDATE_FILE.test(f), f);
-    for (const f of ['types.d.ts', 'index.d.mts', 'README.md', 'stack.py']) assert.ok(!CANDIDATE_FILE.test(f), f);
+    for (const f of ['types.d.ts', 'index.d.mts', 'README.md', 'stack.pyc']) assert.ok(!CANDIDATE_FILE.test(f), f);
   });
 
   it('reads every import form: namespace, aws_ecs from the root, named, renamed, require, import = require', () => {

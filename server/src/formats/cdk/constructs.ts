@@ -24,6 +24,8 @@ export const TASK_PROPS: Record<string, string> = {
   executionRole: 'executionRoleArn',
   volumes: 'volumes',
   memoryLimitMiB: 'memory',
+  // The generic TaskDefinition class spells memory this way (and takes cpu/memory as strings).
+  memoryMiB: 'memory',
   cpu: 'cpu',
   runtimePlatform: 'runtimePlatform',
   compatibility: 'requiresCompatibilities',
@@ -56,6 +58,15 @@ export const CONTAINER_PROPS: Record<string, { key: string; map?: 'nameValue' | 
   portMappings: { key: 'portMappings' },
   workingDirectory: { key: 'workingDirectory' },
   disableNetworking: { key: 'disableNetworking' },
+  systemControls: { key: 'systemControls' },
+  ulimits: { key: 'ulimits' },
+  dnsServers: { key: 'dnsServers' },
+  extraHosts: { key: 'extraHosts' },
+  hostname: { key: 'hostname' },
+  startTimeout: { key: 'startTimeout' },
+  stopTimeout: { key: 'stopTimeout' },
+  pseudoTerminal: { key: 'pseudoTerminal' },
+  interactive: { key: 'interactive' },
 };
 
 /** ecs-patterns constructs that build a task definition from `taskImageOptions`. */
@@ -212,12 +223,13 @@ export const AWS_LOGS_OPTIONS: Record<string, string> = {
   multilinePattern: 'awslogs-multiline-pattern', mode: 'mode', maxBufferSize: 'max-buffer-size',
 };
 
-/** Task-definition methods the adapters follow: what each one declares. */
-export const TASK_METHODS: Record<string, 'container' | 'volume' | 'taskRolePolicy'> = {
+/** Task-definition methods and what they add. `addContainer` takes (id, ContainerDefinitionOptions). */
+export const TASK_METHODS: Record<string, 'container' | 'volume' | 'taskRolePolicy' | 'executionRolePolicy'> = {
   addContainer: 'container',
   addFirelensLogRouter: 'container',
   addVolume: 'volume',
   addToTaskRolePolicy: 'taskRolePolicy',
+  addToExecutionRolePolicy: 'executionRolePolicy',
 };
 
 /**
@@ -247,9 +259,12 @@ export const LINUX_PARAMETERS_METHODS: Record<string, string[]> = {
   addTmpfs: ['tmpfs'],
 };
 
-/** L2 services; `assignPublicIp` (a boolean in CDK) is ECS's networkConfiguration.awsvpcConfiguration.assignPublicIp. */
-export const SERVICE_CLASSES = ['FargateService', 'Ec2Service'];
-
+/** Service classes; `assignPublicIp` (a boolean) is the service's awsvpcConfiguration.assignPublicIp (ENABLED/DISABLED). */
+export const SERVICE_CLASSES: Record<string, { compatibilities: string[] }> = {
+  FargateService: { compatibilities: ['FARGATE'] },
+  Ec2Service: { compatibilities: ['EC2'] },
+  ExternalService: { compatibilities: ['EXTERNAL'] },
+};
 /** Where CDK's boolean `assignPublicIp` lives in the ECS API, and the values it stands for. */
 export const ASSIGN_PUBLIC_IP = { path: ['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'], true: 'ENABLED', false: 'DISABLED' };
 
@@ -282,3 +297,94 @@ export const ROLE_POLICY_METHODS = ['addToPolicy', 'addToPrincipalPolicy'];
 export const ROLE_POLICY_ATTACH_METHODS = ['attachInlinePolicy'];
 /** `Policy` methods → the prop they add to (`statements`, `roles`), as the props would. */
 export const POLICY_METHODS = { addStatements: 'statements', attachToRole: 'roles' } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Names the Python reader looks up (the TypeScript reader spells the same facts in its own walk).
+
+/** aws-iam, whose Role and PolicyStatement make up task role policies (TypeScript and Python module names). */
+export const CDK_IAM_MODULES = ['aws-cdk-lib/aws-iam', '@aws-cdk/aws-iam'];
+
+export const CDK_PYTHON_IAM_MODULES = ['aws_cdk.aws_iam'];
+
+/** Task-definition props whose value is an enum member (`NetworkMode.HOST`), by the enum's name. */
+export const ENUM_PROPS: Record<string, string> = {
+  networkMode: 'NetworkMode',
+  pidMode: 'PidMode',
+  ipcMode: 'IpcMode',
+};
+
+/** Classes that declare one container in a task definition given as their `taskDefinition` prop. */
+export const CONTAINER_CLASSES = ['ContainerDefinition', 'FirelensLogRouter'];
+
+/** The task-definition attribute that is its task role (the default role, or the `taskRole` prop). */
+export const TASK_ROLE_ATTRIBUTE = 'taskRole';
+
+/** The LinuxParameters construct, its props (ECS names, same spelling) and its capability methods. */
+export const LINUX_PARAMETERS_CLASS = 'LinuxParameters';
+
+/**
+ * Volume props (`volumes` items, `addVolume` argument) → ECS API name. Their nested structs
+ * (`host.sourcePath`, `efsVolumeConfiguration.transitEncryption`, `authorizationConfig.iam`, …)
+ * use the ECS names already.
+ */
+export const VOLUME_PROPS: Record<string, string> = {
+  name: 'name',
+  host: 'host',
+  efsVolumeConfiguration: 'efsVolumeConfiguration',
+  dockerVolumeConfiguration: 'dockerVolumeConfiguration',
+  fsxWindowsFileServerVolumeConfiguration: 'fsxWindowsFileServerVolumeConfiguration',
+  configuredAtLaunch: 'configuredAtLaunch',
+};
+
+/** Cluster classes and their Container Insights props: a boolean, or the ContainerInsights enum (v2). */
+export const CLUSTER_CLASSES = ['Cluster'];
+
+/** Where an L1 property name differs from the ECS API's (CloudFormation's spelling → ECS). */
+export const L1_KEY_RENAMES: Record<string, string> = { filesystemId: 'fileSystemId' };
+
+/** Properties whose value is a free-form map (keys are data, not property names). */
+export const MAP_VALUED_KEYS = ['options', 'dockerLabels', 'driverOpts', 'labels', 'secretOptions'];
+
+/** aws-iam's statement and role classes, their props → the model's statement keys, and their methods. */
+export const POLICY_STATEMENT_CLASS = 'PolicyStatement';
+
+export const ROLE_CLASS = 'Role';
+
+/** Role prop holding `{name: PolicyDocument({statements: [...]})}`. */
+export const ROLE_INLINE_POLICIES = 'inlinePolicies';
+
+/** `addAllResources()`: adds Resource "*". */
+export const POLICY_ADD_ALL_RESOURCES = 'addAllResources';
+
+/** The image-options switch that turns the patterns' default logging off (`enableLogging: false`). */
+export const PATTERN_ENABLE_LOGGING = 'enableLogging';
+
+/** The ecs-patterns prop that passes an existing task definition instead of image options. */
+export const PATTERN_TASK_DEFINITION = 'taskDefinition';
+
+/** ecs-patterns props of the construct itself that describe its task definition. */
+export const PATTERN_TASK_PROPS: Record<string, string> = {
+  memoryLimitMiB: 'memory',
+  cpu: 'cpu',
+};
+
+/**
+ * Image factories: `ContainerImage.fromRegistry(name)` names the image; `fromEcrRepository(repo, tag)`
+ * pulls `tag` (default 'latest'); assets are built from source and pinned by their content hash.
+ */
+export const IMAGE_HOLDERS = ['ContainerImage', 'EcrImage', 'RepositoryImage', 'AssetImage'];
+
+/** Log drivers: the static factories of `LogDrivers`/`LogDriver`, and the classes, by the driver they configure. */
+export const LOG_DRIVER_HOLDERS = ['LogDrivers', 'LogDriver'];
+
+export const ECR_DEFAULT_TAG = 'latest';
+
+/** How a fix writes a Secrets Manager reference in a container's `secrets`: `Secret.fromSecretsManager(secret)`. */
+export const SECRET_CLASS = 'Secret';
+
+export const SECRET_FROM_SECRETS_MANAGER = 'fromSecretsManager';
+
+/** Container methods that append items to a list (`addMountPoints(…)`), by the ECS list they extend. */
+export const CONTAINER_LIST_METHODS: Record<string, string> = Object.fromEntries(
+  Object.entries(CONTAINER_METHODS).filter(([, v]) => v.args === 'items').map(([k, v]) => [k, v.key]),
+);

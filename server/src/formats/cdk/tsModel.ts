@@ -391,7 +391,7 @@ export class CdkReader {
         return c;
       }
       if (cls === 'LinuxParameters') return { kind: 'linux', node: n, props, calls: [] };
-      if (SERVICE_CLASSES.includes(cls)) {
+      if (Object.prototype.hasOwnProperty.call(SERVICE_CLASSES, cls)) {
         const s: ServiceEntity = { kind: 'service', node: n, cls, id, props, dialect: 'l2' };
         this.services.push(s);
         return s;
