@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { applyFix, findingsOf, fixViolations, run } from '../../helpers/analysis';
+import { EXAMPLES } from '../../helpers/paths';
 import { J, Y, at, jsonTemplate, yamlTemplate } from '../../helpers/templates';
 
 // The volume catalog rules on CloudFormation templates, YAML and JSON: `Host.SourcePath`,
@@ -134,5 +137,15 @@ describe('CloudFormation templates: volume catalog rules', () => {
     assert.deepEqual(fixViolations(text.replace(/\n/g, '\r\n'), Y), []);
     const json = jsonTemplate(jsonVolumes('          { "Name": "data", "EFSVolumeConfiguration": { "FilesystemId": "fs-1", "AuthorizationConfig": { "AccessPointId": "fsap-1" } } },\n          { "Name": "sock", "Host": { "SourcePath": "/var/run/docker.sock" } }'));
     assert.deepEqual(fixViolations(json, J), []);
+  });
+});
+
+describe('CloudFormation examples', () => {
+  it('keeps every fix sound in the example templates, where most catalog rules fire', () => {
+    const dir = path.join(EXAMPLES, 'cloudformation');
+    for (const name of fs.readdirSync(dir).sort()) {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      assert.deepEqual(fixViolations(text, `file:///w/${name}`), [], name);
+    }
   });
 });
