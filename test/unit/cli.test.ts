@@ -130,7 +130,9 @@ describe('CLI', function () {
     const byFile = new Map<string, string[]>(out.files.map((f: { path: string; findings: { ruleId: string }[] }) => [path.basename(f.path), f.findings.map(x => x.ruleId)]));
     assert.deepEqual(byFile.get('hardened-billing.yaml') ?? [], []);
     const insecure = new Set(byFile.get('insecure-orders.yaml'));
-    for (const id of ['container-insights-disabled', 'wildcard-task-role-policy', 'public-ip-assigned', 'privileged-container', 'host-network-mode', 'plaintext-secret-in-environment', 'latest-image-tag', 'container-runs-as-root', 'writable-root-filesystem']) {
+    for (const id of ['container-insights-disabled', 'wildcard-task-role-policy', 'public-ip-assigned', 'privileged-container', 'host-network-mode', 'plaintext-secret-in-environment', 'latest-image-tag', 'container-runs-as-root', 'writable-root-filesystem',
+      'host-pid-mode', 'public-registry-image', 'image-not-pinned-by-digest', 'dangerous-capability', 'capabilities-not-dropped', 'missing-log-configuration', 'host-path-volume',
+      'efs-transit-encryption-disabled', 'efs-iam-authorization-disabled', 'shared-task-execution-role', 'unconfined-security-option', 'hardcoded-credential', 'missing-health-check']) {
       assert.ok(insecure.has(id), `insecure-orders.yaml: no ${id}`);
     }
     assert.ok(byFile.get('insecure-worker.template.json')!.includes('privileged-container'));

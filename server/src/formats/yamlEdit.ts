@@ -127,6 +127,15 @@ export function plainSafe(s: string, inFlow: boolean): boolean {
 
 class YamlWriter {
   edits: TextEdit[] = [];
+  /**
+   * Lines inserted at one offset by this render, with the depth each belongs to. Nested blocks
+   * can end on the same line (`AuthorizationConfig:` as the last key of `EFSVolumeConfiguration:`),
+   * and then a line for the inner mapping must come before a line for the outer one, or the
+   * outer key would end the inner block and the inner line would fall under the wrong parent.
+   */
+  private lineInsertions = new Map<number, { edit: TextEdit; parts: { depth: number; text: string }[] }>();
+  /** Members added to a flow collection by this render, so that a second one joins the first with a comma. */
+  private flowInsertions = new Map<SObject | SArray, { edit: TextEdit; head: string; sep: string; tail: string; members: string[] }>();
   constructor(private text: string, private style: YamlStyle, private errors: Span[]) {}
 
   apply(op: SyntaxOp): boolean {
@@ -312,8 +321,7 @@ class YamlWriter {
     const col = column(text, obj.props[0].keySpan.start);
     const last = obj.props[obj.props.length - 1];
     // After the last property's last line (and a comment ending it), at the keys' column.
-    const at = lineEnd(text, last.span.end);
-    this.edits.push({ start: at, end: at, newText: style.eol + pad(col) + this.key(key) + ':' + this.afterKey(value, col) });
+    this.insertLines(lineEnd(text, last.span.end), col, style.eol + pad(col) + this.key(key) + ':' + this.afterKey(value, col));
     return true;
   }
 
@@ -324,27 +332,56 @@ class YamlWriter {
     if (!last) return false;
     const dash = this.dashBefore(last);
     const col = column(this.text, dash >= 0 ? dash : arr.span.start);
-    const at = lineEnd(this.text, last.span.end);
-    this.edits.push({ start: at, end: at, newText: this.style.eol + pad(col) + '- ' + this.item(item, col + 2) });
+    // A dash at a key's column still belongs under that key (`Secrets:\n- a`): half a level deeper.
+    this.insertLines(lineEnd(this.text, last.span.end), col + 0.5, this.style.eol + pad(col) + '- ' + this.item(item, col + 2));
     return true;
   }
 
-  /** Adds a member at the end of a flow collection: `[a]` → `[a, b]`, `{}` → `{b: 1}`. */
+  /** Inserts whole lines at the end of a line, deeper content before shallower content at the same offset. */
+  private insertLines(at: number, depth: number, text: string): void {
+    const earlier = this.lineInsertions.get(at);
+    if (!earlier) {
+      const edit = { start: at, end: at, newText: text };
+      this.edits.push(edit);
+      this.lineInsertions.set(at, { edit, parts: [{ depth, text }] });
+      return;
+    }
+    // Same depth keeps the order of the ops; a deeper part goes before the first shallower one.
+    let i = 0;
+    while (i < earlier.parts.length && earlier.parts[i].depth >= depth) i++;
+    earlier.parts.splice(i, 0, { depth, text });
+    earlier.edit.newText = earlier.parts.map(p => p.text).join('');
+  }
+
+  /**
+   * Adds a member at the end of a flow collection: `[a]` → `[a, b]`, `{}` → `{b: 1}`. A second
+   * member added by the same render joins the first one's text (`{}` → `{b: 1, c: 2}`).
+   */
   private insertFlowMember(container: SObject | SArray, members: Span[], member: string): boolean {
+    const earlier = this.flowInsertions.get(container);
+    if (earlier) {
+      earlier.members.push(member);
+      earlier.edit.newText = earlier.head + earlier.members.join(earlier.sep) + earlier.tail;
+      return true;
+    }
     const { text } = this;
     const close = container.span.end - 1;
     if (text[close] !== (container.kind === 'object' ? '}' : ']')) return false; // unclosed: no safe place
+    const place = (start: number, end: number, head: string, tail: string) => {
+      const edit = { start, end, newText: head + member + tail };
+      this.edits.push(edit);
+      this.flowInsertions.set(container, { edit, head, sep: ', ', tail, members: [member] });
+      return true;
+    };
     if (members.length === 0) {
       const sp = (container.kind === 'object' ? this.style.flowMapSpaces : this.style.flowSeqSpaces) ? ' ' : '';
-      this.edits.push({ start: container.span.start + 1, end: close, newText: sp + member + sp });
-      return true;
+      return place(container.span.start + 1, close, sp, sp);
     }
     const last = members[members.length - 1];
     let after = last.end;
     while (after < close && /\s/.test(text[after])) after++;
-    if (text[after] === ',') this.edits.push({ start: after + 1, end: after + 1, newText: ' ' + member + ',' });
-    else this.edits.push({ start: last.end, end: last.end, newText: ', ' + member });
-    return true;
+    if (text[after] === ',') return place(after + 1, after + 1, ' ', ',');
+    return place(last.end, last.end, ', ', '');
   }
 
   /** The offset of the `- ` that introduces a block sequence item, or -1. */
@@ -407,7 +444,18 @@ class YamlWriter {
     if (obj.flow) return this.removeFlowMember(obj, obj.props.map(x => x.span), idx);
     const { text } = this;
     if (obj.props.length === 1) {
-      // The only property: the mapping stays, empty.
+      // The only property: the mapping stays, empty. Under a block key it becomes `Key: {}` on the
+      // key's line, as an emptied sequence becomes `Key: []`, rather than a `{}` alone on a line.
+      const holder = obj.prop;
+      if (holder && !holder.parent.flow && onlyIndentBefore(text, p.keySpan.start)) {
+        const colon = this.colonAfter(holder.keySpan.end);
+        const lines = this.wholeLines(p.keySpan.start, p.span.end);
+        if (colon >= 0 && colon < lines.start) {
+          this.edits.push({ start: colon + 1, end: colon + 1, newText: ' {}' });
+          this.edits.push({ start: lines.start, end: lines.end, newText: '' });
+          return true;
+        }
+      }
       this.edits.push({ start: p.keySpan.start, end: p.span.end, newText: '{}' });
       return true;
     }
@@ -438,7 +486,20 @@ class YamlWriter {
       let i = end;
       while (i < container.span.end && /\s/.test(text[i])) i++;
       if (text[i] === ',') end = i + 1; // `[a,]` must not become `[,]`
-      this.edits.push({ start: span.start, end, newText: '' });
+      // Nothing but blanks around the member: the collection becomes a plain `{}` / `[]`, not `{  }`.
+      const open = container.span.start + 1;
+      const close = container.span.end - 1;
+      if (this.blank(open, span.start) && this.blank(end, close)) this.edits.push({ start: open, end: close, newText: '' });
+      else this.edits.push({ start: span.start, end, newText: '' });
+    }
+    return true;
+  }
+
+  /** Only spaces, tabs and line breaks between `from` and `to`. */
+  private blank(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const c = this.text[i];
+      if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return false;
     }
     return true;
   }

@@ -71,8 +71,21 @@ export interface ModelDocument {
   clusters: Cluster[];
   taskRoleStatements: PolicyStatement[];
   /** Values the document states about its AWS environment, for fixes that need them. */
-  environment: { accountId?: string; region?: string; partition?: string };
+  environment: {
+    accountId?: string;
+    region?: string;
+    partition?: string;
+    /**
+     * The deployment supplies its own account, region and partition (CloudFormation's pseudo
+     * parameters): where a fix writes their placeholders ({@link REGION_PLACEHOLDER}, `REGION` and
+     * `ACCOUNT_ID` in an ARN), the adapter writes a reference to them, so nothing is left to fill in.
+     */
+    deploymentProvided?: boolean;
+  };
 }
+
+/** What a fix writes where the region the task runs in belongs and the document does not say it. */
+export const REGION_PLACEHOLDER = '<REGION>';
 
 export function emptyModel(): ModelDocument {
   return { tasks: [], services: [], clusters: [], taskRoleStatements: [], environment: {} };

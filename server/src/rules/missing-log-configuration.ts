@@ -1,11 +1,8 @@
 import { defineRule } from '../engine/types';
 import type { Fix } from '../engine/types';
-import { Container, FixIntent, Json, ModelDocument, TaskDefinition, replace, set } from '../model/document';
+import { Container, FixIntent, Json, ModelDocument, REGION_PLACEHOLDER, TaskDefinition, replace, set } from '../model/document';
 import { get, str } from '../model/values';
 import { forEachContainer, q } from './lib/walk';
-
-/** Written where the document does not say its region; a template placeholder, so it reads as unknown. */
-export const REGION_PLACEHOLDER = '<REGION>';
 
 /** The awslogs configuration the fix writes: one log group per family, one stream prefix per container. */
 export function awslogsConfiguration(doc: ModelDocument, task: TaskDefinition, c: Container): { value: Json; regionKnown: boolean } {
@@ -21,7 +18,8 @@ export function awslogsConfiguration(doc: ModelDocument, task: TaskDefinition, c
         'awslogs-stream-prefix': name ?? 'ecs',
       },
     },
-    regionKnown: region !== undefined,
+    // A template's deployment fills the placeholder in with the stack's region.
+    regionKnown: region !== undefined || doc.environment.deploymentProvided === true,
   };
 }
 

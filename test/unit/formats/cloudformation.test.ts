@@ -190,6 +190,37 @@ describe('CloudFormation templates: mapping onto the model', () => {
     assert.deepEqual(plain(m.tasks[0].obj), expected);
   });
 
+  it('gives every reference to one template role the same identity: its name (!Ref), its ARN (!GetAtt, a !Sub of it)', () => {
+    const text = `Resources:
+  A:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      TaskRoleArn: !Ref Role
+      ExecutionRoleArn: { "Fn::GetAtt": [Role, Arn] }
+  B:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      TaskRoleArn: !Sub "\${Role.Arn}"
+      ExecutionRoleArn: !GetAtt Role.RoleId
+  C:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      TaskRoleArn: !Ref Bucket
+      ExecutionRoleArn: !Sub "arn:aws:iam::\${AWS::AccountId}:role/\${Role}"
+  Role: { Type: AWS::IAM::Role }
+  Bucket: { Type: AWS::S3::Bucket }
+`;
+    const ids = model(text).tasks.map(t => ['taskRoleArn', 'executionRoleArn'].map(k => {
+      const v = get(t.obj, k);
+      return v?.kind === 'unknown' ? v.identity : undefined;
+    }));
+    assert.deepEqual(ids, [
+      ['Role:Role', 'Role:Role'],
+      ['Role:Role', 'GetAtt:Role.RoleId'],
+      ['Ref:Bucket', 'Sub:arn:aws:iam::${AWS::AccountId}:role/${Role}'],
+    ]);
+  });
+
   it('gives intrinsics a hint, an identity and the literal parts of !Sub and !Join', () => {
     const text = `Parameters:
   Repo: { Type: String }
@@ -210,9 +241,9 @@ Resources:
     const m = model(text);
     const t = m.tasks[0].obj;
     const role = get(t, 'taskRoleArn');
-    assert.equal(role?.kind === 'unknown' && role.identity, 'GetAtt:TaskRole.Arn');
+    assert.equal(role?.kind === 'unknown' && role.identity, 'Role:TaskRole', 'a role of the template is known by its logical id');
     const exec = get(t, 'executionRoleArn');
-    assert.equal(exec?.kind === 'unknown' && exec.identity, 'GetAtt:ExecRole.Arn');
+    assert.equal(exec?.kind === 'unknown' && exec.identity, 'GetAtt:ExecRole.Arn', 'no such role in the template: the attribute as written');
     const c = m.tasks[0].containers[0].obj;
     const image = get(c, 'image');
     assert.equal(image?.kind === 'unknown' && image.template, `${HOLE}:1.2-\${Literal}`);

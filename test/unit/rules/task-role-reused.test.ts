@@ -66,4 +66,21 @@ describe(`rule ${RULE} (across files)`, () => {
     assert.deepEqual(r['file:///w/orders.jsonc'], []);
     assert.equal(r['file:///w/reports.json'].length, 1);
   });
+
+  it('sees one template role behind !Ref Role and !GetAtt Role.Arn in two task definitions of a template', () => {
+    const text = `Resources:
+  Orders:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      TaskRoleArn: !Ref AppRole
+  Reports:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      TaskRoleArn: !GetAtt AppRole.Arn
+  AppRole:
+    Type: AWS::IAM::Role
+`;
+    const r = crossFile({ 'file:///w/stack.yaml': text });
+    assert.deepEqual(r['file:///w/stack.yaml'].map(f => f.text), ['!Ref AppRole', '!GetAtt AppRole.Arn']);
+  });
 });

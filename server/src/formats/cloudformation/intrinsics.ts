@@ -185,6 +185,27 @@ function partOf(n: SNode, ctx: TemplateContext, resolveDefaults: boolean, depth:
   }
 }
 
+const IAM_ROLE = 'AWS::IAM::Role';
+
+/**
+ * The identity of a reference to one of the template's IAM roles: `!Ref Role` (its name),
+ * `!GetAtt Role.Arn` and `!Sub "${Role.Arn}"` all name the same role, and ECS takes a role's name
+ * or ARN alike, so they compare equal. Undefined for anything that is not a template role.
+ */
+function roleIdentity(target: string, ctx: TemplateContext): string | undefined {
+  const dot = target.indexOf('.');
+  const id = dot < 0 ? target : target.slice(0, dot);
+  if (dot >= 0 && target.slice(dot + 1) !== 'Arn') return undefined;
+  return ctx.resources.get(id) === IAM_ROLE ? `Role:${id}` : undefined;
+}
+
+/** The one variable of a !Sub string that is nothing else (`${Role.Arn}`), or undefined. */
+function soleVariable(s: string): string | undefined {
+  if (!s.startsWith('${') || !s.endsWith('}') || s.startsWith('${!')) return undefined;
+  const name = s.slice(2, -1);
+  return name.includes('}') || name.includes('${') ? undefined : name.trim();
+}
+
 const originOf = (names: string[]): string | undefined => {
   const unique = [...new Set(names)];
   if (unique.length === 0) return undefined;
@@ -210,21 +231,24 @@ export function intrinsicToModel(call: Intrinsic, ctx: TemplateContext, resolveD
         const v: MScalar = { kind: 'scalar', value: def, span: call.node.span, origin: `the Default of parameter ${name}` };
         return v;
       }
-      return unknown({ hint: hintOf(call, name), identity: `Ref:${name}`, deployTimeValue: refMayBeSecret(name, ctx) || undefined });
+      return unknown({ hint: hintOf(call, name), identity: roleIdentity(name, ctx) ?? `Ref:${name}`, deployTimeValue: refMayBeSecret(name, ctx) || undefined });
     }
     case 'Fn::GetAtt': {
       const target = getAttTarget(call.arg);
-      return unknown({ hint: hintOf(call, target), identity: target !== undefined ? `GetAtt:${target}` : undefined, deployTimeValue: true });
+      const identity = target === undefined ? undefined : roleIdentity(target, ctx) ?? `GetAtt:${target}`;
+      return unknown({ hint: hintOf(call, target), identity, deployTimeValue: true });
     }
     case 'Fn::Sub': {
       const { s, vars } = subArgs(call.arg);
       if (s === undefined) return unknown({ hint: hintOf(call), deployTimeValue: true });
       const p = subText(s, vars, ctx, resolveDefaults, 0);
       const names = subVariables(s);
+      const sole = vars ? undefined : soleVariable(s);
+      const role = sole !== undefined ? roleIdentity(sole, ctx) : undefined;
       // The hint names the variables only: the literal text may hold a secret.
       return unknown({
         template: p.text, hint: names.length ? `${hintOf(call)} of ${names.slice(0, 3).map(n => '${' + short(n, 60) + '}').join(', ')}` : hintOf(call),
-        identity: vars ? undefined : `Sub:${s}`, deployTimeValue: p.deploy || undefined, origin: originOf(p.defaults),
+        identity: role ?? (vars ? undefined : `Sub:${s}`), deployTimeValue: p.deploy || undefined, origin: originOf(p.defaults),
       });
     }
     case 'Fn::Join': {

@@ -1,5 +1,5 @@
 import type { TextEdit } from '../../engine/edits';
-import { ModelDocument, emptyModel } from '../../model/document';
+import { ModelDocument, REGION_PLACEHOLDER, emptyModel } from '../../model/document';
 import { MArray, MObject, Span, getProp } from '../../model/values';
 import type { FormatId, ParsedDocument } from '../adapter';
 import { intentsToOps } from '../intents';
@@ -90,9 +90,10 @@ export function readTemplate(root: SObject, text: string, format: FormatId, prob
   }
   if (taskRoles.size) model.taskRoleStatements = roleStatements(resources, taskRoles, convertObject);
 
-  // model.environment stays empty on purpose: a template is deployed into the stack's own account
-  // and region, so a fix that needs them writes the pseudo parameters (see withPseudoParameters),
-  // never an account or region that an ARN elsewhere in the file happens to mention.
+  // A template is deployed into the stack's own account and region, so a fix that needs them
+  // writes the pseudo parameters (see withPseudoParameters), never an account or region that an
+  // ARN elsewhere in the file happens to mention: the environment states none of them.
+  model.environment = { deploymentProvided: true };
 
   return {
     format,
@@ -340,11 +341,26 @@ function crossesIntrinsic(op: SyntaxOp): boolean {
 
 const PLACEHOLDER_ARN = /^arn:([a-z-]{1,20}):secretsmanager:([A-Za-z0-9-]{1,30}):([A-Z_]{1,20}|\d{12}):secret:([^\s${}]{1,512})$/;
 
+/** `{"Ref": "AWS::Region"}` for each region placeholder in a value a fix writes (a rule's value: its depth is the rule's, not the input's). */
+function regionReferences(v: SourceJson): SourceJson {
+  if (v === REGION_PLACEHOLDER) return { Ref: 'AWS::Region' };
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(regionReferences);
+  const out: { [k: string]: SourceJson } = {};
+  for (const [k, x] of Object.entries(v)) out[k] = regionReferences(x);
+  return out;
+}
+
 /**
- * A secret ARN whose region or account the rule could not know (`REGION`, `ACCOUNT_ID`) becomes a
- * !Sub of the pseudo parameters: in a template, the stack's own region and account are right.
+ * Placeholders for what the rule could not know become the pseudo parameters: in a template, the
+ * stack's own region and account are right. The region placeholder becomes `!Ref AWS::Region`; a
+ * secret ARN with `REGION` or `ACCOUNT_ID` becomes a !Sub.
  */
-function withPseudoParameters(op: SyntaxOp): SyntaxOp {
+function withPseudoParameters(input: SyntaxOp): SyntaxOp {
+  let op = input;
+  if (op.op === 'set') op = { ...op, value: regionReferences(op.value) };
+  else if (op.op === 'replace') op = { ...op, value: regionReferences(op.value) };
+  else if (op.op === 'append') op = { ...op, item: regionReferences(op.item) };
   if (op.op !== 'append' || !op.item || typeof op.item !== 'object' || Array.isArray(op.item)) return op;
   const vf = op.item.ValueFrom;
   if (typeof vf !== 'string') return op;
