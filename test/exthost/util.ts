@@ -130,13 +130,16 @@ export async function closeAllEditors(): Promise<void> {
 }
 
 /**
- * Resolves once the extension is active. Activation has no event; VS Code may also have activated
- * it before the tests started (the workbench can ask for a served language at startup).
+ * Resolves once the extension has activated successfully: `isActive` is also true after an
+ * activate() that threw, so this waits for the command activate() registers too. Activation has no
+ * event; VS Code may also have activated it before the tests started (the workbench can ask for a
+ * served language at startup).
  */
 export async function waitForActivation(ms = 30_000): Promise<vscode.Extension<unknown>> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);
-  return retry(async () => (ext.isActive ? ext : undefined), `${EXTENSION_ID} to activate`, ms);
+  return retry(async () => (ext.isActive && (await vscode.commands.getCommands(true)).includes('ecsGuard.showOutput') ? ext : undefined),
+    `${EXTENSION_ID} to activate and register its commands`, ms);
 }
 
 /** Opens a fixture in an editor. */
