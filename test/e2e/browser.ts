@@ -15,6 +15,10 @@ export async function launchChromium(scratch: string): Promise<Browser> {
     // Chromium writes crash reports under ~/.config even with a throwaway profile.
     env: { ...process.env, XDG_CONFIG_HOME: xdg },
     // --no-sandbox: running as root; the rest keeps chromium from reaching out to Google.
+    // The runner's own handlers stop code-server too; playwright's would exit first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-default-apps'],
   });

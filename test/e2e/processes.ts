@@ -33,11 +33,14 @@ async function until(cond: () => boolean, ms: number): Promise<boolean> {
  * stops whatever it forked: code-server's file watcher, extension hosts, language servers.
  */
 export class Group {
+  /** Every group started and not yet stopped: what an interrupted run must stop. */
+  static readonly live = new Set<Group>();
   readonly proc: ChildProcess;
   output = '';
 
   constructor(command: string, args: string[], options: SpawnOptions, private onOutput?: (chunk: string) => void) {
     this.proc = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    Group.live.add(this);
     const take = (d: Buffer) => {
       this.output += d.toString();
       this.onOutput?.(d.toString());
@@ -64,6 +67,11 @@ export class Group {
 
   /** SIGTERM to the whole group, SIGKILL to whatever is left after `graceMs`; resolves when none is left. */
   async stop(graceMs = 10_000): Promise<void> {
+    await this.terminate(graceMs);
+    Group.live.delete(this);
+  }
+
+  private async terminate(graceMs: number): Promise<void> {
     if (this.proc.pid === undefined) return;
     const signal = (s: NodeJS.Signals) => {
       try {

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { closeBrowser, launchChromium } from './browser';
 import { CODE_SERVER, CodeServer, Profile, ROOT, freePort, installExtension } from './codeServer';
 import { SuiteResult, runExtensionTests } from './extensionTests';
+import { Group } from './processes';
 import { runUiTest } from './ui';
 import { checkVsix } from './vsix';
 
@@ -31,23 +32,38 @@ let server: CodeServer | undefined;
 let browser: Browser | undefined;
 let scratch: string | undefined;
 
-/** Stops everything started, in every path: success, failure, timeout, Ctrl+C. */
-async function cleanup({ keepScratch = false } = {}): Promise<void> {
-  const b = browser;
-  const s = server;
-  browser = undefined;
-  server = undefined;
-  await closeBrowser(b);
-  if (s) {
-    await s.stop().catch(e => console.error(`[e2e] ${(e as Error).message}`));
-    log(`code-server's process group ${s.group.pgid} stopped`);
-  }
-  if (scratch && !keepScratch && !process.env.E2E_KEEP) fs.rmSync(scratch, { recursive: true, force: true });
+let stopping: Promise<void> | undefined;
+
+/**
+ * Stops everything started, in every path: success, failure, timeout, Ctrl+C. One promise for all
+ * callers, so that a path that finishes first cannot exit while another is still stopping.
+ */
+function stopAll(): Promise<void> {
+  stopping ??= (async () => {
+    await closeBrowser(browser);
+    // code-server, and `code-server --install-extension` if the run was interrupted during it.
+    await Promise.all([...Group.live].map(g => g.stop().then(
+      () => log(`process group ${g.pgid} (${g === server?.group ? 'code-server' : 'code-server --install-extension'}) stopped`),
+      e => console.error(`[e2e] ${(e as Error).message}`))));
+  })();
+  return stopping;
 }
 
+async function finish(code: number): Promise<never> {
+  clearTimeout(watchdog);
+  await stopAll();
+  if (scratch && !process.env.E2E_KEEP) fs.rmSync(scratch, { recursive: true, force: true });
+  process.exit(code);
+}
+
+let aborted = false;
+
 function abort(why: string, code: number) {
+  if (aborted) return;
+  aborted = true;
   console.error(`[e2e] ${why}`);
-  void cleanup().finally(() => process.exit(code));
+  console.log('0 passed, 1 failed');
+  void finish(code);
 }
 
 function copyWorkspace(from: string, to: string): string {
@@ -109,7 +125,7 @@ async function main(): Promise<number> {
   log(`screenshots in ${path.relative(ROOT, SHOTS)}/`);
 
   // Stopped first, so that every extension host has written its log.
-  await cleanup({ keepScratch: true });
+  await stopAll();
   // The budget applies to the CPU time activate() takes, the median of the windows: the elapsed
   // time also counts waiting for the processor, several times the work on a busy 2-core machine;
   // a slow activate() shows in every window's CPU time.
@@ -153,17 +169,10 @@ process.on('SIGINT', () => abort('interrupted', 130));
 process.on('SIGTERM', () => abort('terminated', 143));
 const watchdog = setTimeout(() => abort(`gave up after ${TOTAL_TIMEOUT_MS / 1000} s`, 3), TOTAL_TIMEOUT_MS);
 
-main().then(
-  async code => {
-    clearTimeout(watchdog);
-    await cleanup();
-    process.exit(code);
-  },
-  async e => {
-    clearTimeout(watchdog);
-    console.error(`[e2e] ${(e as Error).stack ?? e}`);
-    await cleanup();
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+main().then(finish, e => {
+  // After an abort, main() fails for want of the browser it used: abort() has said why.
+  if (aborted) return finish(1);
+  console.error(`[e2e] ${(e as Error).stack ?? e}`);
+  console.log('0 passed, 1 failed');
+  return finish(1);
+});
