@@ -1,0 +1,157 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FormatCase } from './formats';
+import {
+  EXPECTED_DIR, FIX_ALL_KIND, SOURCE_DIR, closeAllEditors, describeDiagnostics, fixtureUri, openFixture, parseRange,
+  rangeText, retry, ruleOf, waitForDiagnostics, waitForText, workspaceFolder,
+} from './util';
+
+// The checks every format gets, shared by the full suite and the smoke test of the installed VSIX.
+
+type Severity = FormatCase['diagnostics'][number]['severity'];
+
+const API_SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  note: vscode.DiagnosticSeverity.Information,
+};
+
+function expectedText(c: FormatCase, after: 'quickfix' | 'fixall'): string {
+  return fs.readFileSync(path.join(EXPECTED_DIR, ...c.fixture.split('/')) + '.' + after, 'utf8');
+}
+
+function describeExpected(ds: FormatCase['diagnostics']): string {
+  return ds.length === 0
+    ? '(none)'
+    : ds.map(d => `${d.rule} ${rangeText(parseRange(d.range))} ${vscode.DiagnosticSeverity[API_SEVERITY[d.severity]]}`).sort().join('; ');
+}
+
+/** Waits until the document shows exactly `expected` (rule ids, ranges, severities). */
+async function waitForExactly(uri: vscode.Uri, expected: FormatCase['diagnostics'], what: string): Promise<vscode.Diagnostic[]> {
+  const want = describeExpected(expected);
+  return waitForDiagnostics(uri, ds => describeDiagnostics(ds) === want, `${what}: ${want}`);
+}
+
+/** Opens the fixture and waits for its diagnostics at the default severities. */
+export async function openAndExpectDiagnostics(c: FormatCase): Promise<{ doc: vscode.TextDocument; diagnostics: vscode.Diagnostic[] }> {
+  const { doc } = await openFixture(c.fixture);
+  assert.equal(doc.languageId, c.languageId, `VS Code gave ${c.fixture} the language ${doc.languageId}`);
+  const diagnostics = await waitForExactly(doc.uri, c.diagnostics, 'the fixture\'s diagnostics');
+  for (const d of diagnostics) {
+    assert.ok(d.message.length > 0);
+    assert.doesNotMatch(d.message, new RegExp(ruleOf(d)), 'the rule id belongs in code, not in the message');
+    const href = typeof d.code === 'object' ? d.code.target.toString() : '';
+    assert.match(href, new RegExp(`docs/rules/${ruleOf(d)}\\.md$`), `${ruleOf(d)} links its documentation`);
+  }
+  return { doc, diagnostics };
+}
+
+function isCodeAction(a: vscode.CodeAction | vscode.Command): a is vscode.CodeAction {
+  return !('command' in a && typeof a.command === 'string');
+}
+
+async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<vscode.CodeAction[]> {
+  const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
+    'vscode.executeCodeActionProvider', uri, range, kind);
+  return (all ?? []).filter(isCodeAction);
+}
+
+/** Applies the table's quick fix through the code action provider and checks text and diagnostics. */
+export async function quickFixApplies(c: FormatCase): Promise<void> {
+  const { doc, diagnostics } = await openAndExpectDiagnostics(c);
+  const target = diagnostics.find(d => ruleOf(d) === c.quickFix.rule);
+  assert.ok(target, `no ${c.quickFix.rule} diagnostic to fix`);
+  let seen: string[] = [];
+  const fix = await retry(async () => {
+    const actions = await codeActions(doc.uri, target.range, vscode.CodeActionKind.QuickFix.value);
+    seen = actions.map(a => a.title);
+    return actions.find(a => a.title === c.quickFix.title);
+  }, `the quick fix "${c.quickFix.title}"`).catch(e => assert.fail(`${(e as Error).message}; offered: ${seen.join(' | ') || '(nothing)'}`));
+  assert.equal(fix.isPreferred, true, 'the safe fix is the preferred one (Ctrl+. Enter, fix all)');
+  assert.ok(fix.edit, 'the quick fix carries its edit');
+  assert.equal(await vscode.workspace.applyEdit(fix.edit), true, 'VS Code refused the edit');
+  const want = expectedText(c, 'quickfix');
+  await waitForText(doc, t => t === want, `the text of expected/${c.fixture}.quickfix`);
+  const remaining = c.diagnostics.filter(d => d.rule !== c.quickFix.rule).map(d => d.rule).sort().join(', ');
+  const after = await waitForDiagnostics(doc.uri,
+    ds => !ds.some(d => ruleOf(d) === c.quickFix.rule) && ds.map(ruleOf).sort().join(', ') === remaining,
+    `${c.quickFix.rule} to go away and ${remaining || 'nothing'} to remain`);
+  assert.ok(after.every(d => d.range.end.line < doc.lineCount), 'diagnostics refer to the fixed text');
+}
+
+/** `source.fixAll.ecsGuard`, asked for as the Source Action menu and fix-on-save ask for it. */
+export async function fixAllApplies(c: FormatCase): Promise<void> {
+  const { doc } = await openAndExpectDiagnostics(c);
+  const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+  const fixAll = await retry(async () => (await codeActions(doc.uri, whole, FIX_ALL_KIND)).find(a => a.kind?.value === FIX_ALL_KIND),
+    FIX_ALL_KIND);
+  assert.ok(fixAll.edit);
+  assert.equal(await vscode.workspace.applyEdit(fixAll.edit), true, 'VS Code refused the edit');
+  const want = expectedText(c, 'fixall');
+  await waitForText(doc, t => t === want, `the text of expected/${c.fixture}.fixall`);
+}
+
+/** With `editor.codeActionsOnSave`, saving applies every safe fix (the README's recipe). */
+export async function fixAllOnSave(c: FormatCase): Promise<void> {
+  await vscode.workspace.getConfiguration('editor', workspaceFolder().uri)
+    .update('codeActionsOnSave', { [FIX_ALL_KIND]: 'explicit' }, vscode.ConfigurationTarget.Workspace);
+  const { doc } = await openAndExpectDiagnostics(c);
+  // An edit makes the save a real one (VS Code skips saving an unmodified file).
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, doc.lineAt(doc.lineCount - 1).text.length), '\n');
+  assert.equal(await vscode.workspace.applyEdit(edit), true);
+  await vscode.commands.executeCommand('workbench.action.files.save');
+  const want = expectedText(c, 'fixall') + '\n';
+  await waitForText(doc, t => t === want, 'fix all on save');
+  assert.equal(doc.isDirty, false);
+  assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8'), want, 'the file on disk holds the fixed text');
+}
+
+/** Changing `ecsGuard.rules` re-analyses open documents with the new severities. */
+export async function severitiesFollowSettings(c: FormatCase): Promise<void> {
+  const { doc } = await openAndExpectDiagnostics(c);
+  // Every rule gets another severity, and one is turned off, so each mapping shows in the result.
+  const rotate: Record<Severity, Severity> = { error: 'warning', warning: 'note', note: 'error' };
+  const rules = [...new Set(c.diagnostics.map(d => d.rule))].sort();
+  const off = rules[rules.length - 1];
+  const setting: Record<string, string> = {};
+  for (const r of rules) setting[r] = r === off ? 'off' : rotate[c.diagnostics.find(d => d.rule === r)!.severity];
+  await vscode.workspace.getConfiguration('ecsGuard', doc.uri).update('rules', setting, vscode.ConfigurationTarget.Workspace);
+  const expected = c.diagnostics.filter(d => d.rule !== off).map(d => ({ ...d, severity: setting[d.rule] as Severity }));
+  await waitForExactly(doc.uri, expected, `severities after ecsGuard.rules = ${JSON.stringify(setting)}`);
+  await vscode.workspace.getConfiguration('ecsGuard', doc.uri).update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+  await waitForExactly(doc.uri, c.diagnostics, 'the default severities once the setting is removed');
+}
+
+/** Hovering a finding explains it: rule title and id, the fix on offer, the documentation link. */
+export async function hoverExplains(c: FormatCase): Promise<void> {
+  const { doc, diagnostics } = await openAndExpectDiagnostics(c);
+  const target = diagnostics.find(d => ruleOf(d) === c.quickFix.rule)!;
+  const texts = await retry(async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, target.range.start);
+    const ours = hovers.map(h => h.contents.map(m => (typeof m === 'string' ? m : m.value)).join('\n')).filter(t => t.includes('ECS Guard'));
+    return ours.length ? ours : undefined;
+  }, 'ECS Guard\'s hover');
+  const text = texts.join('\n');
+  assert.match(text, new RegExp(`\\*\\*ECS Guard: .+\\*\\* \\(\`${c.quickFix.rule}\``), text);
+  assert.ok(text.includes(`Quick fix: ${c.quickFix.title}`), text);
+  assert.match(text, new RegExp(`\\[Rule documentation\\]\\(.*docs/rules/${c.quickFix.rule}\\.md\\)`), text);
+}
+
+/**
+ * Puts everything back after a test: settings, editors (unsaved changes discarded) and the
+ * fixtures on disk (a test may have saved one).
+ */
+export async function restoreWorkspace(fixtures: string[]): Promise<void> {
+  const folder = workspaceFolder().uri;
+  await vscode.workspace.getConfiguration('ecsGuard', folder).update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace.getConfiguration('editor', folder).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+  await closeAllEditors();
+  for (const f of fixtures) {
+    const pristine = fs.readFileSync(path.join(SOURCE_DIR, 'workspace', ...f.split('/')));
+    const uri = fixtureUri(f);
+    if (!pristine.equals(fs.readFileSync(uri.fsPath))) await vscode.workspace.fs.writeFile(uri, pristine);
+  }
+}
