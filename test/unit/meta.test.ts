@@ -47,6 +47,12 @@ describe('rule catalog (meta)', () => {
 
 // A root hook: runs after every test file, when the rule tests have recorded what they saw.
 after(function () {
+  if (process.env.ECS_GUARD_PRINT_COVERAGE) {
+    for (const r of RULES) {
+      const o = observed.get(r.meta.id);
+      console.log(`${r.meta.id.padEnd(34)} +${[...(o?.positive ?? [])].sort().join(',')}  -${[...(o?.negative ?? [])].sort().join(',')}`);
+    }
+  }
   const missing: string[] = [];
   for (const r of RULES) {
     const o = observed.get(r.meta.id);
