@@ -39,7 +39,7 @@ export const SCAN_DONE_NOTIFICATION = 'ecsGuard/scanDone';
 /** The server's command that (re)starts the workspace scan. */
 export const SCAN_COMMAND = 'ecsGuard.server.scanWorkspace';
 
-/** Answers { memory, openDocuments, cachedAnalyses, diskFiles } (run with --expose-gc to collect first). */
+/** Answers { memory, maxRss (bytes, the peak), openDocuments, cachedAnalyses, diskFiles } (run with --expose-gc to collect first). */
 export const STATS_REQUEST = 'ecsGuard/stats';
 
 /**
@@ -74,9 +74,17 @@ export function startServer(connection: Connection): void {
   };
 
   /** Editor settings layered over the file's .ecs-guard.json. */
-  const effective = async (uri: string): Promise<{ enable: boolean; settings: Settings }> => {
-    const editor = await settingsStore.get(uri);
+  const effective = async (uri: string, scopeUri = uri): Promise<{ enable: boolean; settings: Settings }> => {
+    const editor = await settingsStore.get(scopeUri);
     return { enable: editor.enable, settings: workspace.settingsFor(uri, editor.settings) };
+  };
+  /**
+   * For files read from disk, the editor settings of their workspace folder: VS Code's resource
+   * settings differ per folder, not per file, and one request per folder keeps the scan fast.
+   */
+  const folderScope = (uri: string) => {
+    const file = uriToPath(uri);
+    return (file && workspace.folderOf(file)?.uri) || uri;
   };
 
   connection.onInitialize(params => {
@@ -131,7 +139,7 @@ export function startServer(connection: Connection): void {
   /** Publishes a document's diagnostics: the open buffer's or the disk's, plus cross-file findings. */
   const publish = async (uri: string) => {
     const doc = documents.get(uri);
-    const { enable, settings } = await effective(uri);
+    const { enable, settings } = await effective(uri, doc ? uri : folderScope(uri));
     const current = documents.get(uri);
     if (current !== doc || (doc && current && current.version !== doc.version)) return; // superseded
     let diagnostics: Diagnostic[] = [];
@@ -234,7 +242,7 @@ export function startServer(connection: Connection): void {
     return !workspace.excludedByConfig(file);
   };
 
-  const editorSettingsFor = async (uri: string) => (await effective(uri)).settings;
+  const editorSettingsFor = async (uri: string) => (await effective(uri, folderScope(uri))).settings;
 
   /** Re-reads one file from disk (unless it is open: the editor's buffer always wins). */
   const refreshFromDisk = async (file: string) => {
@@ -418,7 +426,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(STATS_REQUEST, () => {
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
-    return { memory: process.memoryUsage(), openDocuments: documents.all().length, cachedAnalyses: cache.size, diskFiles: workspace.diskUris().length };
+    return { memory: process.memoryUsage(), maxRss: process.resourceUsage().maxRSS * 1024, openDocuments: documents.all().length, cachedAnalyses: cache.size, diskFiles: workspace.diskUris().length };
   });
 
   documents.listen(connection);

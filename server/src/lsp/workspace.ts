@@ -91,12 +91,14 @@ export class WorkspaceState {
     const uri = pathToFileURL(file).href;
     let text: string;
     try {
-      const st = await fs.promises.stat(file);
+      // Synchronous on purpose: a small file reads in microseconds, while the promise API costs
+      // several thread-pool round trips per file; the scan yields to the editor between files.
+      const st = fs.statSync(file);
       if (st.size > MAX_DOCUMENT_SIZE) {
         log(`skipped ${file}: larger than ${MAX_DOCUMENT_SIZE / 1024 / 1024} MB`);
         return this.forget(uri);
       }
-      const buf = await fs.promises.readFile(file);
+      const buf = fs.readFileSync(file);
       const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
       text = new TextDecoder('utf-8', { fatal: false }).decode(bom ? buf.subarray(3) : buf);
     } catch {
