@@ -48,6 +48,25 @@ function workspace(): string {
     `              Value: "${SECRETS.password}"`,
     '',
   ].join('\n'));
+  fs.writeFileSync(path.join(dir, 'stack.ts'), [
+    "import * as ecs from 'aws-cdk-lib/aws-ecs';",
+    "const task = new ecs.FargateTaskDefinition(this, 'Task');",
+    "task.addContainer('web', {",
+    "  image: ecs.ContainerImage.fromRegistry('nginx:1.27'),",
+    `  environment: { DB_PASSWORD: '${SECRETS.password}', CONFIG: '${SECRETS.awsKey}' },`,
+    `  command: ['deploy', '--token', '${SECRETS.github}'],`,
+    '});',
+    '',
+  ].join('\n'));
+  fs.writeFileSync(path.join(dir, 'app.py'), [
+    'from aws_cdk import aws_ecs as ecs',
+    'task = ecs.FargateTaskDefinition(self, "Task")',
+    'task.add_container("web",',
+    '    image=ecs.ContainerImage.from_registry("nginx:1.27"),',
+    `    environment={"DB_PASSWORD": "${SECRETS.password}", "DATABASE_URL": "postgres://app:${SECRETS.urlPassword}@db:5432/x"},`,
+    ')',
+    '',
+  ].join('\n'));
   return dir;
 }
 
@@ -110,7 +129,7 @@ describe('security posture', function () {
         { workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] },
       );
       await client.waitFor(() => client.notifications.find(n => n.method === 'ecsGuard/scanDone'), 'scan');
-      for (const [file, lang] of [['task-definition.json', 'json'], ['template.yaml', 'yaml']]) {
+      for (const [file, lang] of [['task-definition.json', 'json'], ['template.yaml', 'yaml'], ['stack.ts', 'typescript'], ['app.py', 'python']]) {
         const uri = pathToFileURL(path.join(dir, file)).href;
         await client.open(uri, fs.readFileSync(path.join(dir, file), 'utf8'), lang);
         const diags = await client.diagnosticsFor(uri, 1);
