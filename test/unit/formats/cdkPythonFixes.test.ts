@@ -270,9 +270,13 @@ describe('CDK Python: every fix is sound', () => {
   it('"fix all" applies every safe fix and leaves a file that parses', async () => {
     const text = fs.readFileSync(path.join(EXAMPLES, 'cdk-python', 'insecure_stack.py'), 'utf8');
     const { text: fixed, applied, rules } = fixAll(text, PY_URI, undefined, 'python');
-    // The safe fixes: privileged, the dangerous capability and the host PID namespace removed, root
-    // filesystems made read-only where the construct can say so.
-    assert.deepEqual(rules.sort(), ['dangerous-capability', 'host-pid-mode', 'privileged-container', 'writable-root-filesystem', 'writable-root-filesystem']);
+    // The safe fixes: privileged, the dangerous capability, seccomp:unconfined and the host PID and
+    // IPC namespaces removed, EFS transit encryption on, root filesystems made read-only where the
+    // construct can say so.
+    assert.deepEqual(rules.sort(), [
+      'dangerous-capability', 'efs-transit-encryption-disabled', 'host-ipc-mode', 'host-pid-mode', 'privileged-container',
+      'unconfined-security-option', 'writable-root-filesystem', 'writable-root-filesystem', 'writable-root-filesystem',
+    ]);
     assert.equal(applied, rules.length);
     await assertParses(fixed);
     assert.deepEqual(pyFindings(fixed, 'privileged-container'), []);
