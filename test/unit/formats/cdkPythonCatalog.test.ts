@@ -78,6 +78,17 @@ describe('CDK Python: the catalog on a whole app', () => {
     assert.equal(rendered, 14);
   });
 
+  it('names the tables do not hold, even those of Object.prototype, are just unknown names', () => {
+    const text = stack(`task = ecs.FargateTaskDefinition(self, "T")
+task.add_container("a", image=img, privileged=True, logging=ecs.GenericLogDriver(log_driver="constructor", options={"token": "abcdef1234567890"}))
+task.add_container("b", image=img, privileged=True, logging=ecs.toString(token="abcdef1234567890"))
+patterns.constructor(self, "P", cluster=ecs.Cluster(self, "C"), network_mode=ecs.hasOwnProperty.HOST)`, 'from aws_cdk import aws_ecs as ecs, aws_ecs_patterns as patterns\n');
+    const r = pyRun(text);
+    assert.deepEqual(r.findings.filter(f => f.ruleId === 'privileged-container').length, 2);
+    // An unknown driver's options are still options; an unknown factory is no log driver at all.
+    assert.deepEqual(r.findings.filter(f => f.ruleId === 'hardcoded-credential').map(f => text.slice(f.span.start, f.span.end)), ['"abcdef1234567890"']);
+  });
+
   it('stays silent on Python that is not ECS: CodeBuild, Kubernetes manifests, secrets of other constructs', () => {
     const text = stack(`project = codebuild.PipelineProject(self, "Build", environment=codebuild.BuildEnvironment(privileged=True))
 pod = {"spec": {"hostPID": True, "hostIPC": True, "containers": [{"name": "web", "image": "nginx:1.27", "securityContext": {"capabilities": {"add": ["SYS_ADMIN"]}}}], "volumes": [{"name": "sock", "hostPath": {"path": "/var/run/docker.sock"}}]}}

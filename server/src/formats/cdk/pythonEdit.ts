@@ -242,7 +242,7 @@ class Renderer {
     const name = this.keyFor(props, path[0]);
     const l1 = props.context === 'l1';
     // Every L1 property type is a struct; an L2 prop may be a construct (linux_parameters), which no dict can stand for.
-    if (name === undefined || (!l1 && !path.slice(0, -1).every(k => k in STRUCT_CLASSES))) return undefined;
+    if (name === undefined || (!l1 && !path.slice(0, -1).every(k => Object.prototype.hasOwnProperty.call(STRUCT_CLASSES, k)))) return undefined;
     const flat = (x: Json) => x === null || typeof x !== 'object';
     if (!flat(value) && !(Array.isArray(value) && value.every(flat))) return undefined;
     let written = this.literal(value);
@@ -251,7 +251,7 @@ class Renderer {
     // From the innermost struct outwards (the path is a rule's, a few keys long).
     for (let i = path.length - 2; i >= 0; i--) {
       const inner = keyOf(path[i + 1]);
-      const cls = props.style === 'kwargs' && !l1 && STRUCT_CLASSES[path[i]] ? this.names.ecs(STRUCT_CLASSES[path[i]]) : undefined;
+      const cls = props.style === 'kwargs' && !l1 && Object.prototype.hasOwnProperty.call(STRUCT_CLASSES, path[i]) ? this.names.ecs(STRUCT_CLASSES[path[i]]) : undefined;
       written = cls ? `${cls}(${inner}=${written})` : `{${this.str(inner)}: ${written}}`;
     }
     return this.insertEntry(props, name, written);

@@ -19,6 +19,9 @@ const ECS = CDK_PYTHON_MODULES.find(m => m.endsWith('.aws_ecs'))!;
 const PATTERNS = CDK_PYTHON_MODULES.find(m => m.endsWith('.aws_ecs_patterns'))!;
 const IAM = CDK_PYTHON_IAM_MODULES[0];
 
+/** A table's own entry: names written in the file (`constructor`, `toString`) must not reach Object.prototype. */
+const own = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
+
 /** Python spelling → the table's (camelCase) name. */
 function pythonNames(keys: Iterable<string>): Map<string, string> {
   const m = new Map<string, string>();
@@ -207,7 +210,7 @@ class Reader {
     let q = this.imports.get(parts[0]);
     let rest = parts.slice(1);
     if (q === undefined) {
-      const star = this.stars.find(s => s === ECS && ECS_EXPORTS.has(parts[0])) ?? this.stars.find(s => s === PATTERNS && parts[0] in PATTERN_CLASSES);
+      const star = this.stars.find(s => s === ECS && ECS_EXPORTS.has(parts[0])) ?? this.stars.find(s => s === PATTERNS && own(PATTERN_CLASSES, parts[0]));
       if (!star) return undefined;
       q = star;
       rest = parts;
@@ -284,7 +287,7 @@ class Reader {
         let cls: ClassKind | undefined;
         if (q.path.length === 1) {
           if (q.module === 'ecs') cls = ECS_CLASSES.get(name);
-          else if (q.module === 'patterns' && name in PATTERN_CLASSES) cls = 'pattern';
+          else if (q.module === 'patterns' && own(PATTERN_CLASSES, name)) cls = 'pattern';
           else if (q.module === 'iam') cls = IAM_CLASSES.get(name);
         }
         if (cls) out.push({ call: n, args, stmt, scope: st.scope, target: isTarget, broken: st.broken, pass: PASS[cls], what: { kind: 'class', cls, name, calleeText: this.text.slice(fn.start, fn.end) } });
@@ -730,7 +733,7 @@ class Reader {
     const q = this.qualify(n);
     if (!q || q.module === 'patterns' || q.path.length !== 2) return undefined;
     const [enumName, member] = q.path;
-    const value = ENUMS[enumName]?.[member];
+    const value = own(ENUMS, enumName) && own(ENUMS[enumName], member) ? ENUMS[enumName][member] : undefined;
     if (value === undefined) return undefined;
     const obj = field(n, 'object')!;
     return { value, prefix: this.text.slice(obj.start, obj.end), enumName };
@@ -1011,7 +1014,7 @@ class Reader {
       let driver: string | undefined;
       let generic = false;
       if (q?.module === 'ecs' && q.path.length === 2 && LOG_DRIVER_HOLDERS.includes(q.path[0])) driver = LOG_DRIVER_FACTORIES[PY_LOG_FACTORIES.get(q.path[1]) ?? ''];
-      else if (q?.module === 'ecs' && q.path.length === 1 && q.path[0] in LOG_DRIVER_CLASSES) {
+      else if (q?.module === 'ecs' && q.path.length === 1 && own(LOG_DRIVER_CLASSES, q.path[0])) {
         driver = LOG_DRIVER_CLASSES[q.path[0]];
         if (driver === undefined && args) {
           // GenericLogDriver(log_driver="splunk", options={…}): the driver is named in a prop.
@@ -1025,7 +1028,7 @@ class Reader {
         const seq = this.seq(args.node, 'args');
         const optionProps: MProp[] = [];
         const names = driver === 'awslogs' ? PY_AWS_LOGS_OPTIONS : PY_LOG_OPTIONS.get(driver);
-        const table = driver === 'awslogs' ? AWS_LOGS_OPTIONS : LOG_DRIVER_OPTIONS[driver];
+        const table = driver === 'awslogs' ? AWS_LOGS_OPTIONS : own(LOG_DRIVER_OPTIONS, driver) ? LOG_DRIVER_OPTIONS[driver] : undefined;
         for (const kw of args.keywords) {
           const kwItem = readOnly ? undefined : this.itemOf(seq, args.node, kw.node);
           if (kw.name === LOG_DRIVER_OPTIONS_MAP) {
@@ -1037,7 +1040,8 @@ class Reader {
           if (opt) optionProps.push({ key: table![opt], keySpan: spanOf(kw.nameNode), span: spanOf(kw.node), value: this.leaf(kw.value, kwItem, 'options') });
         }
         const at = spanOf(fn);
-        const secretsProp = LOG_DRIVER_SECRET_PROPS[generic ? 'generic' : driver];
+        const secretsKey = generic ? 'generic' : driver;
+        const secretsProp = own(LOG_DRIVER_SECRET_PROPS, secretsKey) ? LOG_DRIVER_SECRET_PROPS[secretsKey] : undefined;
         let secrets: PyProps['secrets'];
         if (secretsProp && 'map' in secretsProp) {
           const written = keyword(args, snakeCase(secretsProp.map));
