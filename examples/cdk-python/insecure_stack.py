@@ -2,7 +2,7 @@
 
 Run `npx ecs-guard examples/cdk-python` to see the findings, or open this file in VS Code.
 """
-from aws_cdk import Stack
+from aws_cdk import SecretValue, Stack
 from aws_cdk import aws_ec2 as ec2
 from aws_cdk import aws_ecs as ecs
 from aws_cdk import aws_ecs_patterns as ecs_patterns
@@ -68,3 +68,31 @@ class InsecureStack(Stack):
         )
         worker.add_to_task_role_policy(iam.PolicyStatement(actions=["s3:*"], resources=["*"]))
         ecs.FargateService(self, "WorkerService", cluster=cluster, task_definition=worker, assign_public_ip=True)
+
+        # A log shipper on EC2 in the default bridge mode: the host's IPC namespace, no memory
+        # limit, seccomp off, a Splunk token in plain text, an EFS volume read over plain NFS, and
+        # one role for the application and the ECS agent.
+        shipper_role = iam.Role(self, "ShipperRole", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
+        shipper_task = ecs.Ec2TaskDefinition(
+            self,
+            "ShipperTask",
+            ipc_mode=ecs.IpcMode.HOST,
+            task_role=shipper_role,
+            execution_role=shipper_role,
+        )
+        shipper_params = ecs.LinuxParameters(self, "ShipperParams")
+        shipper_params.drop_capabilities(ecs.Capability.NET_RAW)
+        shipper_task.add_container(
+            "shipper",
+            image=ecs.ContainerImage.from_registry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0"),
+            linux_parameters=shipper_params,
+            docker_security_options=["seccomp:unconfined"],
+            logging=ecs.LogDrivers.splunk(
+                token=SecretValue.unsafe_plain_text("5a3e8c1f-9b2d-4e7a-8c6f-0d1e2f3a4b5c"),
+                url="https://splunk.example.com:8088",
+            ),
+        )
+        shipper_task.add_volume(
+            name="spool",
+            efs_volume_configuration=ecs.EfsVolumeConfiguration(file_system_id="fs-0123456789abcdef0"),
+        )

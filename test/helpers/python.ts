@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixEdits } from '../../server/src/engine/analyze';
 import { cdkPythonAdapter } from '../../server/src/formats/cdkPython';
 import { loadGrammar } from '../../server/src/formats/cdk/treeSitter';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/engine/types';
@@ -64,4 +65,22 @@ export function rangeOf(text: string, context: string, sub = context, nth = 0): 
   const a = doc.positionAt(at + inner);
   const b = doc.positionAt(at + inner + sub.length);
   return `${a.line}:${a.character}-${b.line}:${b.character}`;
+}
+
+/** Each finding of `rule` as `range covered-text`, ranges as {@link rangeOf} writes them. */
+export function hits(text: string, rule: string): string[] {
+  return pyFindings(text, rule).map(f => `${f.line}:${f.character}-${f.endLine}:${f.endCharacter} ${f.text}`);
+}
+
+/** What {@link hits} gives for a finding on `sub` inside the `nth` occurrence of `context`. */
+export function hit(text: string, context: string, sub = context, nth = 0): string {
+  return `${rangeOf(text, context, sub, nth)} ${sub}`;
+}
+
+/** The fix of the `nth` finding of `rule` renders no edit: offered by the rule, not writable here. */
+export function noEdits(text: string, rule: string, nth = 0): boolean {
+  const r = pyRun(text);
+  const f = r.findings.filter(x => x.ruleId === rule)[nth];
+  assert.ok(f, `no finding #${nth} of ${rule}`);
+  return fixEdits(r, f) === undefined;
 }

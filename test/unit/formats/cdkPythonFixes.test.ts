@@ -154,6 +154,19 @@ task.add_container(
     await assertParses(l1Fixed);
   });
 
+  it('rewrites add_environment of a secret into add_secret; a constant only it used leaves the file', async () => {
+    const text = `${HEAD}app = task.add_container("app", image=img, user="1000")\napp.add_environment("LOG_LEVEL", "info")\napp.add_environment("DB_PASSWORD", "hunter2hunter2")\n`;
+    assert.deepEqual(pyFindings(text, 'plaintext-secret-in-environment').map(f => f.text), ['"hunter2hunter2"']);
+    const fixed = pyFix(text, 'plaintext-secret-in-environment');
+    assert.equal(fixed, text.replace('app.add_environment("DB_PASSWORD", "hunter2hunter2")', 'app.add_secret("DB_PASSWORD", ecs.Secret.from_secrets_manager(DB_PASSWORD_SECRET_PLACEHOLDER))'));
+    await assertParses(fixed);
+    assert.deepEqual(pyFindings(fixed, 'plaintext-secret-in-environment'), []);
+    const constant = `from aws_cdk import aws_ecs as ecs\n\nAPI_KEY = "key-live-1234567890"\n\ntask = ecs.FargateTaskDefinition(self, "T")\napp = task.add_container("app", image=img)\napp.add_environment("API_KEY", API_KEY)\n`;
+    assert.equal(pyFix(constant, 'plaintext-secret-in-environment'), constant
+      .replace('API_KEY = "key-live-1234567890"\n\n', '')
+      .replace('app.add_environment("API_KEY", API_KEY)', 'app.add_secret("API_KEY", ecs.Secret.from_secrets_manager(API_KEY_SECRET_PLACEHOLDER))'));
+  });
+
   it('names the placeholder so that it reads as one and is a valid identifier', () => {
     assert.equal(placeholderName('DB_PASSWORD'), 'DB_PASSWORD_SECRET_PLACEHOLDER');
     assert.equal(placeholderName('api-key.v2'), 'API_KEY_V2_SECRET_PLACEHOLDER');
@@ -224,9 +237,10 @@ describe('CDK Python: rendering the intents of the catalog rules', () => {
     const efs = `${HEAD}task.add_volume(name="data", efs_volume_configuration=ecs.EfsVolumeConfiguration(file_system_id=fs_id, transit_encryption="DISABLED"))\n`;
     const vol = (d: NonNullable<ReturnType<typeof pyRun>['parsed']>) => (get(d.model.tasks[0].obj, 'volumes') as { items: MObject[] }).items[0];
     assert.equal(render(efs, d => [set(get(vol(d), 'efsVolumeConfiguration') as MObject, 'transitEncryption', 'ENABLED')]), efs.replace('"DISABLED"', '"ENABLED"'));
+    // A struct that does not exist yet is written with its class, as the file writes its parent.
     assert.equal(
       render(efs, d => [set(get(vol(d), 'efsVolumeConfiguration') as MObject, ['authorizationConfig', 'iam'], 'ENABLED')]),
-      undefined, 'a struct that does not exist yet needs its class: not written',
+      efs.replace('transit_encryption="DISABLED")', 'transit_encryption="DISABLED", authorization_config=ecs.AuthorizationConfig(iam="ENABLED"))'),
     );
     assert.equal(render(efs, d => [set(get(vol(d), 'efsVolumeConfiguration') as MObject, 'rootDirectory', '/data')]), efs.replace('transit_encryption="DISABLED")', 'transit_encryption="DISABLED", root_directory="/data")'));
   });
@@ -256,9 +270,13 @@ describe('CDK Python: every fix is sound', () => {
   it('"fix all" applies every safe fix and leaves a file that parses', async () => {
     const text = fs.readFileSync(path.join(EXAMPLES, 'cdk-python', 'insecure_stack.py'), 'utf8');
     const { text: fixed, applied, rules } = fixAll(text, PY_URI, undefined, 'python');
-    // The safe fixes: privileged, the dangerous capability and the host PID namespace removed, root
-    // filesystems made read-only where the construct can say so.
-    assert.deepEqual(rules.sort(), ['dangerous-capability', 'host-pid-mode', 'privileged-container', 'writable-root-filesystem', 'writable-root-filesystem']);
+    // The safe fixes: privileged, the dangerous capability, seccomp:unconfined and the host PID and
+    // IPC namespaces removed, EFS transit encryption on, root filesystems made read-only where the
+    // construct can say so.
+    assert.deepEqual(rules.sort(), [
+      'dangerous-capability', 'efs-transit-encryption-disabled', 'host-ipc-mode', 'host-pid-mode', 'privileged-container',
+      'unconfined-security-option', 'writable-root-filesystem', 'writable-root-filesystem', 'writable-root-filesystem',
+    ]);
     assert.equal(applied, rules.length);
     await assertParses(fixed);
     assert.deepEqual(pyFindings(fixed, 'privileged-container'), []);

@@ -388,3 +388,65 @@ export const SECRET_FROM_SECRETS_MANAGER = 'fromSecretsManager';
 export const CONTAINER_LIST_METHODS: Record<string, string> = Object.fromEntries(
   Object.entries(CONTAINER_METHODS).filter(([, v]) => v.args === 'items').map(([k, v]) => [k, v.key]),
 );
+
+// ---------------------------------------------------------------------------------------------
+// What fixes need to write new structs and what log drivers render as options.
+
+/**
+ * Struct props whose CDK type is a struct class of aws_ecs (ECS name → class): a fix that must
+ * create one where it is absent writes `ecs.AuthorizationConfig(iam="ENABLED")`. Only structs
+ * whose fields are the ECS API's own names and plain values are listed.
+ */
+export const STRUCT_CLASSES: Record<string, string> = {
+  host: 'Host',
+  efsVolumeConfiguration: 'EfsVolumeConfiguration',
+  authorizationConfig: 'AuthorizationConfig',
+};
+
+const COMMON_LOG_OPTIONS = { tag: 'tag', labels: 'labels', env: 'env', envRegex: 'env-regex' };
+
+/**
+ * Log drivers' props → the Docker log options CDK renders them as, by driver (awslogs has
+ * {@link AWS_LOGS_OPTIONS}). Splunk's `token` is a SecretValue that CDK writes out in plain text.
+ */
+export const LOG_DRIVER_OPTIONS: Record<string, Record<string, string>> = {
+  splunk: {
+    token: 'splunk-token', url: 'splunk-url', source: 'splunk-source', sourceType: 'splunk-sourcetype', index: 'splunk-index',
+    caPath: 'splunk-capath', caName: 'splunk-caname', insecureSkipVerify: 'splunk-insecureskipverify', format: 'splunk-format',
+    verifyConnection: 'splunk-verify-connection', gzip: 'splunk-gzip', gzipLevel: 'splunk-gzip-level', ...COMMON_LOG_OPTIONS,
+  },
+  fluentd: {
+    address: 'fluentd-address', asyncConnect: 'fluentd-async-connect', bufferLimit: 'fluentd-buffer-limit', retryWait: 'fluentd-retry-wait',
+    maxRetries: 'fluentd-max-retries', subSecondPrecision: 'fluentd-sub-second-precision', ...COMMON_LOG_OPTIONS,
+  },
+  gelf: {
+    address: 'gelf-address', compressionType: 'gelf-compression-type', compressionLevel: 'gelf-compression-level',
+    tcpMaxReconnect: 'gelf-tcp-max-reconnect', tcpReconnectDelay: 'gelf-tcp-reconnect-delay', ...COMMON_LOG_OPTIONS,
+  },
+  syslog: {
+    address: 'syslog-address', facility: 'syslog-facility', tlsCaCert: 'syslog-tls-ca-cert', tlsCert: 'syslog-tls-cert',
+    tlsKey: 'syslog-tls-key', tlsSkipVerify: 'syslog-tls-skip-verify', format: 'syslog-format', ...COMMON_LOG_OPTIONS,
+  },
+  'json-file': { maxSize: 'max-size', maxFile: 'max-file', compress: 'compress', labels: 'labels', env: 'env', envRegex: 'env-regex' },
+  journald: COMMON_LOG_OPTIONS,
+};
+
+/** The log-driver prop holding Docker options as a map, written as they are (FireLens, GenericLogDriver). */
+export const LOG_DRIVER_OPTIONS_MAP = 'options';
+
+/** GenericLogDriver names its driver in this prop. */
+export const GENERIC_LOG_DRIVER_PROP = 'logDriver';
+
+/**
+ * Where a log driver takes options from Secrets Manager or SSM: a map of `Secret`s
+ * (`secretOptions` of FireLens and GenericLogDriver), or one option's own secret prop (Splunk's
+ * `secretToken` for splunk-token). Keyed by driver; `generic` is GenericLogDriver, whatever it names.
+ */
+export const LOG_DRIVER_SECRET_PROPS: Record<string, { map: string } | { prop: string; option: string }> = {
+  awsfirelens: { map: 'secretOptions' },
+  splunk: { prop: 'secretToken', option: 'splunk-token' },
+  generic: { map: 'secretOptions' },
+};
+
+/** `SecretValue` factories whose argument is the secret itself, written into the template in plain text. */
+export const SECRET_VALUE_PLAINTEXT = { holder: 'SecretValue', factories: ['unsafePlainText', 'plainText'] };

@@ -48,7 +48,11 @@ export type KeyContext =
   /** Any other L2 struct (`ecs.Host(…)`, `ecs.EfsVolumeConfiguration(…)`). */
   | 'struct'
   /** A service construct (only `assign_public_ip`). */
-  | 'service';
+  | 'service'
+  /** A LinuxParameters construct: its props, and capabilities added or dropped by method calls on its variable. */
+  | 'linux'
+  /** A log driver (`ecs.LogDrivers.splunk(…)`): only its secret options can be added. */
+  | 'logDriver';
 
 export interface PyProps {
   seq: PySeq;
@@ -59,6 +63,13 @@ export interface PyProps {
   containerId?: string;
   /** L1: how the file names the Cfn class (`ecs.CfnTaskDefinition`), for its nested property classes. */
   l1Class?: string;
+  /** LinuxParameters: the variable it is assigned to, and that statement (new method calls go after it). */
+  linux?: { receiver: string; statement: Span };
+  /**
+   * Log drivers: the prop that takes secret options (see LOG_DRIVER_SECRET_PROPS), and the dict
+   * already written there; `unknown` when that prop holds something other than a dict.
+   */
+  secrets?: { map: string; existing?: PySeq | 'unknown' } | { prop: string; option: string; present: boolean };
 }
 
 export interface PyRef {
@@ -73,6 +84,13 @@ export interface PyRef {
   map?: PySeq;
   /** For lists: where new items go. */
   list?: PySeq;
+  /** How items added to `list` are written, when not as literals (`ecs.Capability.ALL`). */
+  listCodec?: Codec;
+  /**
+   * An entry added by a method call of its own (`c.add_environment("K", v)`): the call can be
+   * rewritten from `method` (the method name's offset) to the call's end.
+   */
+  call?: { method: number; end: number; key: Span };
   /** A value that a module constant holds (`"DB_PASSWORD": DB_PASSWORD`): the constant and its statement. */
   constant?: { name: string; statement: Span };
 }

@@ -3,8 +3,8 @@ import type { FixIntent, Json } from '../../model/document';
 import { MObject, MValue, Span, get } from '../../model/values';
 import { TextStyle, detectStyle, indentOf, lineEnd, lineStart, nextLineStart, onlyIndentBefore } from '../textStyle';
 import {
-  ASSIGN_PUBLIC_IP, CONTAINER_PROPS, ENUMS, ENUM_PROPS, L1_KEY_RENAMES, LOG_DRIVER_FACTORIES, MAP_VALUED_KEYS,
-  SECRET_CLASS, SECRET_FROM_SECRETS_MANAGER, TASK_IMAGE_PROPS, TASK_PROPS, snakeCase,
+  ASSIGN_PUBLIC_IP, CONTAINER_METHODS, CONTAINER_PROPS, ENUMS, ENUM_PROPS, L1_KEY_RENAMES, LINUX_PARAMETERS_METHODS, LINUX_PARAMETERS_PROPS,
+  LOG_DRIVER_FACTORIES, MAP_VALUED_KEYS, SECRET_CLASS, SECRET_FROM_SECRETS_MANAGER, STRUCT_CLASSES, TASK_IMAGE_PROPS, TASK_PROPS, snakeCase,
 } from './constructs';
 import type { PyNames } from './pythonModel';
 import type { Codec, PyItem, PyProps, PyRef, PySeq } from './pyRef';
@@ -21,6 +21,11 @@ function reverse(table: Record<string, string | { key: string }>): Map<string, s
 const CONTAINER_KEYS = reverse(CONTAINER_PROPS);
 const IMAGE_OPTION_KEYS = reverse(TASK_IMAGE_PROPS);
 const TASK_KEYS = reverse(TASK_PROPS);
+const LINUX_KEYS = reverse(LINUX_PARAMETERS_PROPS);
+/** `capabilities.add` / `capabilities.drop` → the LinuxParameters method that extends it. */
+const LINUX_CAPABILITY_METHODS = new Map(Object.entries(LINUX_PARAMETERS_METHODS).filter(([, p]) => p[0] === 'capabilities').map(([m, p]) => [p[1], m]));
+/** The container methods that add an environment variable and a secret (`add_environment`, `add_secret`). */
+const ADD_SECRET = Object.keys(CONTAINER_METHODS).find(m => CONTAINER_METHODS[m].key === 'secrets')!;
 const L1_RENAMED = new Map(Object.entries(L1_KEY_RENAMES).map(([cfn, ecs]) => [ecs, cfn]));
 const AWS_LOGS = Object.keys(LOG_DRIVER_FACTORIES).find(k => LOG_DRIVER_FACTORIES[k] === 'awslogs')!;
 
@@ -147,7 +152,13 @@ class Renderer {
       }
       case 'l1': return snakeCase(L1_RENAMED.get(key) ?? key);
       case 'struct': return snakeCase(key);
-      case 'service': return undefined;
+      case 'linux': {
+        const prop = LINUX_KEYS.get(key);
+        return prop && snakeCase(prop);
+      }
+      case 'service':
+      case 'logDriver':
+        return undefined;
     }
   }
 
@@ -184,7 +195,11 @@ class Renderer {
       return this.insertEntry(ref.props, 'assign_public_ip', value === 'ENABLED' ? 'True' : 'False');
     }
     for (let i = 0; i < path.length - 1; i++) {
+      // LinuxParameters hold capabilities through method calls, not a prop.
+      if (ref?.props?.context === 'linux') return this.linuxCall(ref.props, path.slice(i), value);
       const next = get(obj, path[i]);
+      // A struct that does not exist yet is written whole, with the value inside.
+      if (next === undefined && ref?.props) return this.createNested(ref.props, path.slice(i), value);
       if (next?.kind !== 'object') return undefined;
       obj = next;
       ref = refOf(obj);
@@ -204,30 +219,90 @@ class Renderer {
   }
 
   private append(target: MObject, path: string[], item: Json): TextEdit[] | undefined {
+    const parentProps = refOf(target)?.props;
+    if (parentProps?.context === 'logDriver') return path.join('.') === 'secretOptions' ? this.secretOption(parentProps, item) : undefined;
     let obj: MValue | undefined = target;
     for (const k of path) obj = get(obj, k);
     if (obj) {
-      const list = refOf(obj)?.list;
-      const parentProps = refOf(target)?.props;
-      const written = parentProps?.context === 'l1' ? this.literal(item, snakeCase) : this.literal(item);
+      const ref = refOf(obj);
+      const list = ref?.list;
+      const written = ref?.listCodec ? this.encode(ref.listCodec, item, ref.span) : parentProps?.context === 'l1' ? this.literal(item, snakeCase) : this.literal(item);
       return list && written !== undefined ? this.insertItem(list, written) : undefined;
     }
     return this.set(target, path, [item]);
+  }
+
+  /**
+   * A struct (and the structs inside it) that does not exist yet: `path[0]` is added to `props`
+   * holding the rest of the path and `value`. Written as the file writes its parent: a dict inside
+   * a dict, else the struct's class where aws_ecs has one (`ecs.AuthorizationConfig(iam="ENABLED")`),
+   * else a dict, which CDK accepts for any struct.
+   */
+  private createNested(props: PyProps, path: string[], value: Json): TextEdit[] | undefined {
+    const name = this.keyFor(props, path[0]);
+    const l1 = props.context === 'l1';
+    // Every L1 property type is a struct; an L2 prop may be a construct (linux_parameters), which no dict can stand for.
+    if (name === undefined || (!l1 && !path.slice(0, -1).every(k => Object.prototype.hasOwnProperty.call(STRUCT_CLASSES, k)))) return undefined;
+    const flat = (x: Json) => x === null || typeof x !== 'object';
+    if (!flat(value) && !(Array.isArray(value) && value.every(flat))) return undefined;
+    let written = this.literal(value);
+    if (written === undefined) return undefined;
+    const keyOf = (k: string) => snakeCase(l1 ? L1_RENAMED.get(k) ?? k : k);
+    // From the innermost struct outwards (the path is a rule's, a few keys long).
+    for (let i = path.length - 2; i >= 0; i--) {
+      const inner = keyOf(path[i + 1]);
+      const cls = props.style === 'kwargs' && !l1 && Object.prototype.hasOwnProperty.call(STRUCT_CLASSES, path[i]) ? this.names.ecs(STRUCT_CLASSES[path[i]]) : undefined;
+      written = cls ? `${cls}(${inner}=${written})` : `{${this.str(inner)}: ${written}}`;
+    }
+    return this.insertEntry(props, name, written);
+  }
+
+  /**
+   * `capabilities.drop` (or `add`) on a LinuxParameters construct: a call of its method, on a new
+   * line after the statement that makes it, spelt with the file's name for aws_ecs's Capability.
+   */
+  private linuxCall(props: PyProps, path: string[], value: Json): TextEdit[] | undefined {
+    const method = path.length === 2 && path[0] === 'capabilities' ? LINUX_CAPABILITY_METHODS.get(path[1]) : undefined;
+    const holder = this.names.ecs('Capability');
+    if (!method || !props.linux || !holder || !Array.isArray(value) || value.length === 0) return undefined;
+    const members: string[] = [];
+    for (const v of value) {
+      const m = enumMember('Capability', v);
+      if (!m) return undefined;
+      members.push(`${holder}.${m}`);
+    }
+    const { receiver, statement } = props.linux;
+    const t = this.text;
+    if (!onlyIndentBefore(t, statement.start) || !this.restOfLineIsBlank(statement.end)) return undefined;
+    const at = lineEnd(t, statement.end);
+    return [{ start: at, end: at, newText: `${this.eol}${indentOf(t, statement.start)}${receiver}.${snakeCase(method)}(${members.join(', ')})` }];
+  }
+
+  /**
+   * Adds a log option as a secret (Secrets Manager reference to fill in): into the driver's map of
+   * secret options, or as the one secret prop a driver has for it (Splunk's `secret_token`).
+   */
+  private secretOption(props: PyProps, item: Json): TextEdit[] | undefined {
+    const secret = this.names.ecs(SECRET_CLASS);
+    const name = typeof item === 'object' && item && !Array.isArray(item) && typeof item.name === 'string' ? item.name : undefined;
+    const s = props.secrets;
+    if (!secret || name === undefined || !s) return undefined;
+    const reference = `${secret}.${snakeCase(SECRET_FROM_SECRETS_MANAGER)}(${placeholderName(name)})`;
+    if ('prop' in s) return s.option === name && !s.present ? this.insertEntry(props, s.prop, reference) : undefined;
+    if (s.existing === 'unknown') return undefined;
+    const pair = `${this.str(name)}: ${reference}`;
+    return s.existing ? this.insertItem(s.existing, pair) : this.insertEntry(props, s.map, `{${pair}}`);
   }
 
   /** Removes the plaintext entry and adds a Secrets Manager reference under the same name. */
   private moveToSecrets(container: MObject, entry: MObject, name: string, valueFrom: string): TextEdit[] | undefined {
     const entryRef = refOf(entry);
     const props = refOf(container)?.props;
+    if (entryRef?.call) return this.callToSecret(entry, entryRef, entryRef.call);
     if (!entryRef?.item || !props) return undefined;
     const removal = this.removeItem(entryRef.item);
     if (!removal) return undefined;
-    // The plaintext must leave the file: a constant that only this entry used goes too.
-    const constant = refOf(get(entry, 'value'))?.constant;
-    if (constant && this.occurrencesOutside(constant.name, entryRef.span) === 1) {
-      const gone = this.removeStatement(constant.statement);
-      if (gone) removal.push(...gone);
-    }
+    removal.push(...this.removeConstant(entry, entryRef.span));
     const secrets = get(container, 'secrets');
     let added: TextEdit[] | undefined;
     if (props.context === 'l1') {
@@ -249,6 +324,23 @@ class Renderer {
       }
     }
     return added && [...removal, ...added];
+  }
+
+  /** The plaintext must leave the file: a constant that only this entry used goes too. */
+  private removeConstant(entry: MObject, span: Span): TextEdit[] {
+    const constant = refOf(get(entry, 'value'))?.constant;
+    if (!constant || this.occurrencesOutside(constant.name, span) !== 1) return [];
+    return this.removeStatement(constant.statement) ?? [];
+  }
+
+  /** `c.add_environment("K", "v")` becomes `c.add_secret("K", ecs.Secret.from_secrets_manager(K_SECRET_PLACEHOLDER))`. */
+  private callToSecret(entry: MObject, ref: PyRef, call: NonNullable<PyRef['call']>): TextEdit[] | undefined {
+    const secret = this.names.ecs(SECRET_CLASS);
+    const name = get(entry, 'name');
+    if (!secret || name?.kind !== 'scalar' || typeof name.value !== 'string') return undefined;
+    const key = this.text.slice(call.key.start, call.key.end);
+    const reference = `${secret}.${snakeCase(SECRET_FROM_SECRETS_MANAGER)}(${placeholderName(name.value)})`;
+    return [{ start: call.method, end: call.end, newText: `${snakeCase(ADD_SECRET)}(${key}, ${reference})` }, ...this.removeConstant(entry, ref.span)];
   }
 
   /**

@@ -2,7 +2,7 @@ import { Defaults, ModelDocument, emptyModel } from '../../model/document';
 import { HOLE, MArray, MObject, MProp, MScalar, MUnknown, MValue, NodeRef, Span, get } from '../../model/values';
 import { buildTask, inferEnvironment } from '../taskModel';
 import {
-  ASSIGN_PUBLIC_IP, AWS_LOGS_OPTIONS, CDK_PYTHON_IAM_MODULES, CDK_PYTHON_MODULES, CLUSTER_CLASSES, CLUSTER_INSIGHTS_PROPS,
+  ASSIGN_PUBLIC_IP, AWS_LOGS_OPTIONS, GENERIC_LOG_DRIVER_PROP, LOG_DRIVER_OPTIONS, LOG_DRIVER_OPTIONS_MAP, LOG_DRIVER_SECRET_PROPS, SECRET_VALUE_PLAINTEXT, CDK_PYTHON_IAM_MODULES, CDK_PYTHON_MODULES, CLUSTER_CLASSES, CLUSTER_INSIGHTS_PROPS,
   CONTAINER_CLASSES, CONTAINER_LIST_METHODS, CONTAINER_METHODS, CONTAINER_PROPS, ECR_DEFAULT_TAG, ENUMS, FARGATE_DEFAULTS, IMAGE_FACTORIES, IMAGE_HOLDERS, L1_CLASSES,
   L1_KEY_RENAMES, LINUX_PARAMETERS_CLASS, LINUX_PARAMETERS_METHODS, LINUX_PARAMETERS_PROPS, LOG_DRIVER_CLASSES,
   LOG_DRIVER_FACTORIES, LOG_DRIVER_HOLDERS, MAP_VALUED_KEYS, PATTERN_CLASSES, PATTERN_ENABLE_LOGGING, PATTERN_IMAGE_OPTIONS,
@@ -10,7 +10,7 @@ import {
   POLICY_STATEMENT_PROPS, ROLE_CLASS, ROLE_INLINE_POLICIES, ROLE_POLICY_METHODS, SERVICE_CLASSES, TASK_DEFINITION_CLASSES,
   TASK_IMAGE_PROPS, TASK_METHODS, TASK_PROPS, TASK_ROLE_ATTRIBUTE, snakeCase,
 } from './constructs';
-import type { Codec, KeyContext, PyItem, PyRef, PySeq } from './pyRef';
+import type { Codec, KeyContext, PyItem, PyProps, PyRef, PySeq } from './pyRef';
 import { ModuleStatements, Scope, Statement } from './pyStatements';
 import { PyArgs, PyNode, callArgs, dottedParts, field, keyword, readString, shortText, spanOf } from './pySyntax';
 
@@ -18,6 +18,9 @@ import { PyArgs, PyNode, callArgs, dottedParts, field, keyword, readString, shor
 const ECS = CDK_PYTHON_MODULES.find(m => m.endsWith('.aws_ecs'))!;
 const PATTERNS = CDK_PYTHON_MODULES.find(m => m.endsWith('.aws_ecs_patterns'))!;
 const IAM = CDK_PYTHON_IAM_MODULES[0];
+
+/** A table's own entry: names written in the file (`constructor`, `toString`) must not reach Object.prototype. */
+const own = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
 
 /** Python spelling → the table's (camelCase) name. */
 function pythonNames(keys: Iterable<string>): Map<string, string> {
@@ -44,6 +47,8 @@ const PY_LOG_FACTORIES = pythonNames(Object.keys(LOG_DRIVER_FACTORIES));
 const PY_IMAGE_FACTORIES = pythonNames(Object.keys(IMAGE_FACTORIES));
 const PY_AWS_LOGS_OPTIONS = pythonNames(Object.keys(AWS_LOGS_OPTIONS));
 const PY_CLUSTER_PROPS = pythonNames(Object.keys(CLUSTER_INSIGHTS_PROPS));
+const PY_LOG_OPTIONS = new Map(Object.entries(LOG_DRIVER_OPTIONS).map(([d, props]) => [d, pythonNames(Object.keys(props))]));
+const PY_SECRET_VALUE_PLAINTEXT = SECRET_VALUE_PLAINTEXT.factories.map(snakeCase);
 
 /** Every method name (Python spelling) whose calls the reader looks at, and what it is. */
 type MethodKind = 'task' | 'container' | 'containerList' | 'linux' | 'statement' | 'allResources' | 'role';
@@ -205,7 +210,7 @@ class Reader {
     let q = this.imports.get(parts[0]);
     let rest = parts.slice(1);
     if (q === undefined) {
-      const star = this.stars.find(s => s === ECS && ECS_EXPORTS.has(parts[0])) ?? this.stars.find(s => s === PATTERNS && parts[0] in PATTERN_CLASSES);
+      const star = this.stars.find(s => s === ECS && ECS_EXPORTS.has(parts[0])) ?? this.stars.find(s => s === PATTERNS && own(PATTERN_CLASSES, parts[0]));
       if (!star) return undefined;
       q = star;
       rest = parts;
@@ -282,7 +287,7 @@ class Reader {
         let cls: ClassKind | undefined;
         if (q.path.length === 1) {
           if (q.module === 'ecs') cls = ECS_CLASSES.get(name);
-          else if (q.module === 'patterns' && name in PATTERN_CLASSES) cls = 'pattern';
+          else if (q.module === 'patterns' && own(PATTERN_CLASSES, name)) cls = 'pattern';
           else if (q.module === 'iam') cls = IAM_CLASSES.get(name);
         }
         if (cls) out.push({ call: n, args, stmt, scope: st.scope, target: isTarget, broken: st.broken, pass: PASS[cls], what: { kind: 'class', cls, name, calleeText: this.text.slice(fn.start, fn.end) } });
@@ -702,10 +707,25 @@ class Reader {
     if (parts && ((parts[0] === 'os' && parts[1] === 'getenv') || (parts[0] === 'os' && parts[1] === 'environ' && parts[2] === 'get'))) {
       return this.unknown(n, `${shortText(n, t)} (read when the app is synthesized)`, item, { deployTimeValue: true });
     }
+    // SecretValue.unsafe_plain_text("…") is its argument, written into the template as it is.
+    if (parts && args?.positional.length === 1 && PY_SECRET_VALUE_PLAINTEXT.includes(parts[parts.length - 1]) && this.isCdkCore(parts.slice(0, -1), SECRET_VALUE_PLAINTEXT.holder)) {
+      const v = this.leaf(args.positional[0], undefined, undefined);
+      if (v.kind === 'scalar') return { ...v, ref: this.ref(n, item, undefined) };
+      return this.unknown(n, shortText(n, t), item, v.kind === 'unknown' && v.template !== undefined ? { template: v.template } : {});
+    }
     if (method === 'unsafe_unwrap' || (fn?.type === 'attribute' && /\.secret_value(_from_json\([^)]*\))?\.to_string$/.test(t.slice(fn.start, fn.end).replace(/\s+/g, '')))) {
       return this.unknown(n, `${shortText(n, t)} (a secret unwrapped into plain text)`, item, { deployTimeValue: true });
     }
     return this.unknown(n, shortText(n, t), item);
+  }
+
+  /** Whether the dotted name `parts` is the core library's class `cls` (`cdk.SecretValue`, v1's `core.SecretValue`). */
+  private isCdkCore(parts: string[], cls: string): boolean {
+    if (parts.length === 0) return false;
+    const head = this.imports.get(parts[0]);
+    if (head === undefined) return false;
+    const full = [...head.split('.'), ...parts.slice(1)].join('.');
+    return full === `aws_cdk.${cls}` || full === `aws_cdk.core.${cls}`;
   }
 
   /** `ecs.NetworkMode.HOST` → ('host', prefix 'ecs.NetworkMode'). */
@@ -713,7 +733,7 @@ class Reader {
     const q = this.qualify(n);
     if (!q || q.module === 'patterns' || q.path.length !== 2) return undefined;
     const [enumName, member] = q.path;
-    const value = ENUMS[enumName]?.[member];
+    const value = own(ENUMS, enumName) && own(ENUMS[enumName], member) ? ENUMS[enumName][member] : undefined;
     if (value === undefined) return undefined;
     const obj = field(n, 'object')!;
     return { value, prefix: this.text.slice(obj.start, obj.end), enumName };
@@ -817,9 +837,13 @@ class Reader {
     if (ent?.k === 'role') role = ent;
     else {
       // A role made elsewhere (a parameter, an import): statements added to it here still count.
-      role = { k: 'role', label: text, identity: `expr:${this.text.slice(n.start, n.end).replace(/\s+/g, '')}`, statements: [] };
+      // A name or attribute denotes one object wherever it is written; a call (`make_role(self)`)
+      // may return a new role each time, so two calls are never taken for one role.
+      const u = unwrap(n);
+      const named = u.type === 'identifier' || u.type === 'attribute';
+      role = { k: 'role', label: text, identity: named ? `expr:${this.text.slice(u.start, u.end).replace(/\s+/g, '')}` : `value:${u.start}`, statements: [] };
       this.roles.push(role);
-      if (unwrap(n).type === 'identifier' || unwrap(n).type === 'attribute') this.bind(unwrap(n), scope, role, at);
+      if (named) this.bind(u, scope, role, at);
     }
     if (task) task.role = role;
     return { kind: 'unknown', span: spanOf(n), ref: this.ref(n, item), hint: `the role ${role.label}`, identity: role.identity };
@@ -975,7 +999,12 @@ class Reader {
     return arr;
   }
 
-  /** `logging=ecs.LogDrivers.aws_logs(stream_prefix=…)` (or a log driver class) → logConfiguration. */
+  /**
+   * `logging=ecs.LogDrivers.aws_logs(stream_prefix=…)` (or a log driver class) → logConfiguration:
+   * the driver, and the options CDK renders from its props (LOG_DRIVER_OPTIONS), or those written
+   * in its `options` map (FireLens, GenericLogDriver). Each option keeps its place in the call, so
+   * that a fix can take it out.
+   */
   private logConfiguration(n0: PyNode, item: PyItem | undefined): MValue {
     const { n, readOnly } = this.deref(n0);
     if (n.type === 'call') {
@@ -983,19 +1012,47 @@ class Reader {
       const q = this.qualify(fn);
       const args = callArgs(n, this.text);
       let driver: string | undefined;
+      let generic = false;
       if (q?.module === 'ecs' && q.path.length === 2 && LOG_DRIVER_HOLDERS.includes(q.path[0])) driver = LOG_DRIVER_FACTORIES[PY_LOG_FACTORIES.get(q.path[1]) ?? ''];
-      else if (q?.module === 'ecs' && q.path.length === 1) driver = LOG_DRIVER_CLASSES[q.path[0]];
+      else if (q?.module === 'ecs' && q.path.length === 1 && own(LOG_DRIVER_CLASSES, q.path[0])) {
+        driver = LOG_DRIVER_CLASSES[q.path[0]];
+        if (driver === undefined && args) {
+          // GenericLogDriver(log_driver="splunk", options={…}): the driver is named in a prop.
+          generic = true;
+          const named = keyword(args, snakeCase(GENERIC_LOG_DRIVER_PROP));
+          const v = named && this.leaf(named.value, undefined, undefined);
+          driver = v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined;
+        }
+      }
       if (driver && args) {
+        const seq = this.seq(args.node, 'args');
         const optionProps: MProp[] = [];
-        if (driver === 'awslogs') {
-          for (const kw of args.keywords) {
-            const opt = PY_AWS_LOGS_OPTIONS.get(kw.name);
-            if (opt) optionProps.push({ key: AWS_LOGS_OPTIONS[opt], keySpan: spanOf(kw.nameNode), span: spanOf(kw.node), value: this.leaf(kw.value, undefined, 'options') });
+        const names = driver === 'awslogs' ? PY_AWS_LOGS_OPTIONS : PY_LOG_OPTIONS.get(driver);
+        const table = driver === 'awslogs' ? AWS_LOGS_OPTIONS : own(LOG_DRIVER_OPTIONS, driver) ? LOG_DRIVER_OPTIONS[driver] : undefined;
+        for (const kw of args.keywords) {
+          const kwItem = readOnly ? undefined : this.itemOf(seq, args.node, kw.node);
+          if (kw.name === LOG_DRIVER_OPTIONS_MAP) {
+            const map = this.value(kw.value, { mode: 'raw', parentKey: 'options', item: kwItem, readOnly });
+            if (map.kind === 'object') optionProps.push(...map.props);
+            continue;
           }
+          const opt = names?.get(kw.name);
+          if (opt) optionProps.push({ key: table![opt], keySpan: spanOf(kw.nameNode), span: spanOf(kw.node), value: this.leaf(kw.value, kwItem, 'options') });
         }
         const at = spanOf(fn);
+        const secretsKey = generic ? 'generic' : driver;
+        const secretsProp = own(LOG_DRIVER_SECRET_PROPS, secretsKey) ? LOG_DRIVER_SECRET_PROPS[secretsKey] : undefined;
+        let secrets: PyProps['secrets'];
+        if (secretsProp && 'map' in secretsProp) {
+          const written = keyword(args, snakeCase(secretsProp.map));
+          const dict = written && unwrap(written.value);
+          secrets = { map: snakeCase(secretsProp.map), existing: !written ? undefined : dict?.type === 'dictionary' ? this.seq(dict, 'dict') : 'unknown' };
+        } else if (secretsProp) {
+          secrets = { prop: snakeCase(secretsProp.prop), option: secretsProp.option, present: !!keyword(args, snakeCase(secretsProp.prop)) };
+        }
+        const ref: PyRef | undefined = readOnly ? undefined : this.inBroken ? { span: spanOf(n) } : { span: spanOf(n), item, props: { seq, style: 'kwargs', context: 'logDriver', secrets } };
         return {
-          kind: 'object', span: spanOf(n), ref: readOnly ? undefined : this.ref(n, item, undefined),
+          kind: 'object', span: spanOf(n), ref: ref && pyRef(ref),
           props: [
             { key: 'logDriver', keySpan: at, span: at, value: { kind: 'scalar', value: driver, span: at } },
             { key: 'options', keySpan: spanOf(args.node), span: spanOf(args.node), value: { kind: 'object', props: optionProps, span: spanOf(args.node) } },
@@ -1038,7 +1095,11 @@ class Reader {
 
   private linuxParameters(s: Site): LinuxEnt {
     const seq = this.seq(s.args.node, 'args');
-    const obj: MObject = { kind: 'object', props: [], span: spanOf(s.call), ref: pyRef({ span: spanOf(s.call), props: { seq, style: 'kwargs', context: 'struct' } }) };
+    // Capabilities are added by method calls on the construct's variable: a fix that drops them
+    // writes such a call after the statement that makes it.
+    const receiver = s.target && (s.target.type === 'identifier' || s.target.type === 'attribute') ? this.text.slice(s.target.start, s.target.end) : undefined;
+    const linux = receiver && !/\s/.test(receiver) ? { receiver, statement: spanOf(s.stmt) } : undefined;
+    const obj: MObject = { kind: 'object', props: [], span: spanOf(s.call), ref: pyRef({ span: spanOf(s.call), props: { seq, style: 'kwargs', context: 'linux', linux } }) };
     for (const kw of s.args.keywords) {
       const prop = PY_LINUX_PROPS.get(kw.name);
       if (prop) obj.props.push({ key: LINUX_PARAMETERS_PROPS[prop], keySpan: spanOf(kw.nameNode), span: spanOf(kw.node), value: this.leaf(kw.value, this.itemOf(seq, s.args.node, kw.node), prop) });
@@ -1252,14 +1313,21 @@ class Reader {
     const spec = CONTAINER_METHODS[name];
     const [kn, vn] = s.args.positional;
     if (!kn || !vn) return;
-    // Added by a statement of its own: found and reported, but a fix would have to rewrite the call.
+    // Added by a call of its own: the value cannot be replaced or removed alone, but the whole
+    // call can be rewritten (`add_environment` into `add_secret`). A constant it names is kept in
+    // the ref, so that a fix can take the plaintext out of the file.
     const nameValue = this.leaf(kn, undefined, 'name');
     const value = this.leaf(vn, undefined, spec.key === 'secrets' ? 'valueFrom' : 'value');
     delete nameValue.ref;
-    delete value.ref;
+    const constant = (value.ref as PyRef | undefined)?.constant;
+    value.ref = constant && !this.inBroken ? pyRef({ span: value.span, constant }) : undefined;
     if (spec.args === 'nameValue') {
+      const fn = field(s.call, 'function');
+      const method = fn && field(fn, 'attribute');
       const entry: MObject = {
-        kind: 'object', span: spanOf(s.call), props: [
+        kind: 'object', span: spanOf(s.call),
+        ref: method && !this.inBroken ? pyRef({ span: spanOf(s.call), call: { method: method.start, end: s.call.end, key: spanOf(kn) } }) : undefined,
+        props: [
           { key: 'name', keySpan: spanOf(kn), span: spanOf(kn), value: nameValue },
           { key: spec.key === 'secrets' ? 'valueFrom' : 'value', keySpan: spanOf(kn), span: spanOf(s.args.node), value },
         ],
@@ -1282,7 +1350,15 @@ class Reader {
     });
     let caps = lp.obj.props.find(p => p.key === 'capabilities');
     if (!caps) lp.obj.props.push((caps = { key: 'capabilities', keySpan: spanOf(s.call), span: spanOf(s.call), value: { kind: 'object', props: [], span: spanOf(s.call) } }));
-    if (caps.value.kind === 'object') this.appendTo(caps.value, which, values, spanOf(s.call));
+    if (caps.value.kind !== 'object') return;
+    this.appendTo(caps.value, which, values, spanOf(s.call));
+    const list = get(caps.value, which);
+    if (list?.kind !== 'array' || this.inBroken) return;
+    // New capabilities go into the last call, as enum members spelt like the ones already there.
+    const written = values.map(v => (v.ref as PyRef | undefined)?.codec).find(c => c?.t === 'enum');
+    const holder = written ? undefined : this.names().ecs('Capability');
+    const listCodec: Codec | undefined = written ?? (holder ? { t: 'enum', prefix: holder, enumName: 'Capability' } : undefined);
+    list.ref = pyRef({ span: spanOf(s.call), list: seq, listCodec });
   }
 
   private statementMethod(st: StatementEnt, k: string, s: Site): void {
