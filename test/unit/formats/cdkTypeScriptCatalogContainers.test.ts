@@ -266,8 +266,9 @@ export class AgentStack extends cdk.Stack {
 }
 `;
 
-    it('flags an EC2 container with neither memoryLimitMiB nor memoryReservationMiB on its id', () => {
+    it('flags an EC2 or external container with neither memoryLimitMiB nor memoryReservationMiB on its id', () => {
       assert.deepEqual(at(ec2, R), [[10, 25, "'agent'"]]);
+      assert.deepEqual(at(ec2.replace("new ecs.Ec2TaskDefinition(this, 'Agent', { networkMode: ecs.NetworkMode.AWS_VPC })", "new ecs.ExternalTaskDefinition(this, 'Agent')"), R), [[10, 25, "'agent'"]]);
       assert.match(only(ec2, R)[0].message, /^Container 'agent' has no memory limit/);
     });
 

@@ -301,6 +301,33 @@ export class FilesStack extends cdk.Stack {
     });
   });
 
+  it('reads nothing into look-alikes next to ECS code: Kubernetes objects, cdk8s, CodeBuild, other log and volume APIs', () => {
+    const ecsPart = `const td = new ecs.FargateTaskDefinition(stack, 'Td');
+td.addContainer('web', { image: ecs.ContainerImage.fromRegistry('nginx:1.27') });
+`;
+    const t = `${HEADER}import * as kplus from 'cdk8s-plus-27';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+
+const pod = {
+  apiVersion: 'v1', kind: 'Pod',
+  spec: {
+    hostPID: true, hostIPC: true, hostNetwork: true,
+    volumes: [{ name: 'docker', hostPath: { path: '/var/run/docker.sock' } }],
+    containers: [{ name: 'a', image: 'nginx:1.27', command: ['--password=hunter2hunter2'], securityContext: { capabilities: { add: ['SYS_ADMIN'] }, seccompProfile: { type: 'Unconfined' } } }],
+  },
+};
+new kplus.Deployment(chart, 'd', { containers: [{ image: 'nginx:1.27', command: ['--api-key=sk_live_0123456789abcdefABCDEF'] }], volumes: [kplus.Volume.fromHostPath(chart, 'h', 'h', { path: '/' })] });
+new codebuild.Project(stack, 'Build', { environment: { privileged: true }, environmentVariables: { TOKEN: { value: 'ghp_0123456789abcdefghijABCDEFGHIJ012345' } } });
+new lambda.Function(stack, 'Fn', { runtime, handler: 'index.handler', code, logging: lambda.LoggingFormat.JSON });
+const efs = { addVolume(v: object) { return v; } };
+efs.addVolume({ name: 'x', efsVolumeConfiguration: { fileSystemId: 'fs-1' }, host: { sourcePath: '/' } });
+${ecsPart}`;
+    const start = t.indexOf(ecsPart);
+    const outside = run(t, TS_URI).findings.filter(f => f.span.start < start);
+    assert.deepEqual(outside.map(f => f.ruleId), []);
+  });
+
   it('every fix on a stack with every task and volume finding is sound', () => {
     const t = `${HEADER}
 export class Everything extends cdk.Stack {
