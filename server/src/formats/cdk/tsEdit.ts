@@ -391,8 +391,8 @@ class TsWriter {
     // The plain-text prop this fix removes is renamed instead: `token: …` → `secretToken: ecs.Secret…`.
     const plain = this.findProp(props, splunk.plain);
     const removal = plain && this.removedProps.get(plain);
-    if (!plain || !removal) return false;
-    for (const e of removal) this.edits.splice(this.edits.indexOf(e), 1);
+    if (!plain || !removal || removal.some(e => !this.edits.includes(e))) return false;
+    this.edits = this.edits.filter(e => !removal.includes(e));
     this.edits.push({ start: plain.getStart(this.doc.sf), end: plain.end, newText: `${splunk.secret}: ${secret}` });
     return true;
   }
