@@ -1,5 +1,5 @@
-// A web service with the settings ECS Guard flags in CDK code; hardened-stack.ts is the same
-// service with every finding fixed. Run `npx ecs-guard examples/cdk-typescript` to see them.
+// A web service and a worker with the settings ECS Guard flags in CDK code; hardened-stack.ts is
+// the same stack with every finding fixed. Run `npx ecs-guard examples/cdk-typescript` to see them.
 import * as cdk from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -49,6 +49,22 @@ export class InsecureWebStack extends cdk.Stack {
       taskImageOptions: {
         image: ecs.ContainerImage.fromRegistry('amazon/amazon-ecs-sample'),
       },
+    });
+
+    // A worker on EC2: bridge networking by default, the host's IPC namespace, an EFS volume
+    // without TLS or IAM, no memory limit, a tag without digest and credentials in plain text.
+    const worker = new ecs.Ec2TaskDefinition(this, 'Worker', {
+      ipcMode: ecs.IpcMode.HOST,
+      volumes: [{ name: 'reports', efsVolumeConfiguration: { fileSystemId: 'fs-0123456789abcdef0' } }],
+    });
+    worker.addContainer('worker', {
+      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/acme/report-worker:3.2.0'),
+      command: ['run', '--api-key=sk_live_0123456789abcdefABCDEF'],
+      dockerSecurityOptions: ['seccomp:unconfined'],
+      logging: ecs.LogDrivers.splunk({
+        url: 'https://splunk.example.com:8088',
+        token: cdk.SecretValue.unsafePlainText('B5A79AAD-D822-46CC-80D1-819F80D7BFB0'),
+      }),
     });
   }
 }

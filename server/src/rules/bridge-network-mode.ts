@@ -11,7 +11,7 @@ export default defineRule({
     id: 'bridge-network-mode',
     severity: 'warning',
     title: 'Task uses the bridge network mode',
-    description: 'In bridge mode (the default on EC2 when networkMode is not set) tasks share the instance\'s Docker bridge: no per-task security group, open reach to the other tasks on the instance, and a path to the instance role\'s credentials. awsvpc gives each task its own network interface and security group.',
+    description: 'In bridge mode (the default on EC2 when networkMode is not set) tasks share the instance\'s Docker bridge: no per-task security group, open reach to the other tasks on the instance, and a path to the instance role\'s credentials. awsvpc gives each task its own network interface and security group. Tasks for external instances (ECS Anywhere) are left alone: awsvpc is not available there.',
     fixable: true,
     references: {
       controlTower: ['CT.ECS.PR.4'],
@@ -26,6 +26,8 @@ export default defineRule({
     for (const task of doc.tasks) {
       // A bare container-definitions array (or a construct without the prop) has no network mode to judge.
       if (task.supports && !task.supports('networkMode')) continue;
+      // External instances (ECS Anywhere) have no awsvpc: bridge is already the isolated choice there.
+      if (compatibilities(task)?.includes('EXTERNAL')) continue;
       const eff = effectiveNetworkMode(task);
       const fixTitle = "Use the 'awsvpc' network mode";
       if (eff.stated) {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixEdits } from '../../../server/src/engine/analyze';
 import type { ModelDocument } from '../../../server/src/model/document';
-import { HOLE, MValue } from '../../../server/src/model/values';
+import { HOLE, MValue, get } from '../../../server/src/model/values';
 import { cdkTypeScriptAdapter, mentionsCdkEcs } from '../../../server/src/formats/cdkTypeScript';
 import { CANDIDATE_FILE } from '../../../server/src/formats';
 import { applyFix, findingsOf, fixViolations, run } from '../../helpers/analysis';
@@ -301,8 +301,15 @@ app.addPortMappings({ containerPort: 443 });
     const withLog = (expr: string) => container(`${V2}new ecs.FargateTaskDefinition(s, 'T').addContainer('c', { image, logging: ${expr} });\n`).logConfiguration;
     assert.deepEqual(withLog("ecs.LogDriver.awsLogs({ streamPrefix: 'a' })"), { logDriver: 'awslogs', options: { 'awslogs-stream-prefix': 'a' } });
     assert.deepEqual(withLog("new ecs.AwsLogDriver({ streamPrefix: 'a', logGroup })"), { logDriver: 'awslogs', options: { 'awslogs-stream-prefix': 'a', 'awslogs-group': '?logGroup' } });
-    assert.deepEqual(withLog('ecs.LogDrivers.firelens({})'), { logDriver: 'awsfirelens', options: {} });
-    assert.deepEqual(withLog("new ecs.GenericLogDriver({ logDriver: 'fluentd' })"), { logDriver: 'fluentd', options: { logDriver: 'fluentd' } });
+    assert.deepEqual(withLog('ecs.LogDrivers.firelens({})'), { logDriver: 'awsfirelens' });
+    // FireLens and the generic driver take the options as a map of Docker's names; the others as props.
+    assert.deepEqual(withLog("ecs.LogDrivers.firelens({ options: { Name: 'datadog', apikey: key } })"), { logDriver: 'awsfirelens', options: { Name: 'datadog', apikey: '?key' } });
+    assert.deepEqual(withLog("new ecs.GenericLogDriver({ logDriver: 'fluentd' })"), { logDriver: 'fluentd' });
+    assert.deepEqual(withLog("new ecs.GenericLogDriver({ logDriver: 'splunk', options: { 'splunk-url': u } })"), { logDriver: 'splunk', options: { 'splunk-url': '?u' } });
+    assert.deepEqual(withLog("ecs.LogDrivers.splunk({ token: cdk.SecretValue.unsafePlainText('t0k3n'), url: u, sourceType: 'json', tag: 'x', secretToken })"),
+      { logDriver: 'splunk', options: { 'splunk-token': 't0k3n', 'splunk-url': '?u', 'splunk-sourcetype': 'json', tag: 'x' } });
+    assert.deepEqual(withLog("ecs.LogDrivers.splunk({ token: cdk.SecretValue.secretsManager('splunk'), url })"), { logDriver: 'splunk', options: { 'splunk-token': '?cdk.SecretValue.secretsManager(…)', 'splunk-url': '?url' } });
+    assert.deepEqual(withLog("new ecs.GelfLogDriver({ address: 'udp://graylog:12201', envRegex: '^X' })"), { logDriver: 'gelf', options: { 'gelf-address': 'udp://graylog:12201', 'env-regex': '^X' } });
     assert.deepEqual(withLog('props.logging'), '?props.logging');
     const none = task(`${V2}new ecs.FargateTaskDefinition(s, 'T').addContainer('c', { image });\n`);
     assert.equal(none.containers[0].obj.props.some(p => p.key === 'logConfiguration'), false);
@@ -410,18 +417,20 @@ new ecsPatterns.ApplicationLoadBalancedFargateService(s, 'Given', { taskDefiniti
 `;
     const m = model(text);
     assert.deepEqual(m.tasks.map(t => [t.label, t.defaults, t.containers.map(c => c.label)]), [
-      ['Web', { networkMode: 'awsvpc', loggingEnabled: true }, ['web', 'sidecar']],
-      ['Queue', { networkMode: 'awsvpc', loggingEnabled: false }, ['QueueProcessingContainer']],
-      ['Cron', { networkMode: 'awsvpc', loggingEnabled: true }, ['ScheduledContainer']],
-      ['Ec2', { networkMode: 'bridge', loggingEnabled: true }, ['web']],
+      ['Web', { networkMode: 'awsvpc' }, ['web', 'sidecar']],
+      ['Queue', { networkMode: 'awsvpc' }, ['QueueProcessingContainer']],
+      ['Cron', { networkMode: 'awsvpc' }, ['ScheduledContainer']],
+      ['Ec2', { networkMode: 'bridge' }, ['web']],
     ]);
+    // The pattern's own container logs to awslogs under the pattern's id; the sidecar added to its task definition does not log.
     assert.deepEqual(plain(m.tasks[0].obj), {
       requiresCompatibilities: ['FARGATE'], taskRoleArn: '?role', memory: 1024, cpu: 256,
       containerDefinitions: [
-        { name: 'web', image: 'nginx:1.27', environment: [{ name: 'STAGE', value: 'prod' }] },
+        { name: 'web', image: 'nginx:1.27', environment: [{ name: 'STAGE', value: 'prod' }], logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-stream-prefix': 'Web' } } },
         { name: 'sidecar', image: 'envoy:1', user: '1', readonlyRootFilesystem: true },
       ],
     });
+    assert.equal(plain(get(m.tasks[1].containers[0].obj, 'logConfiguration')), undefined);
     assert.equal((plain(m.tasks[2].obj) as { memory: number }).memory, 2048);
     assert.equal((plain(m.tasks[3].containers[0].obj) as { memory: number }).memory, 256);
     assert.deepEqual(m.taskRoleStatements.map(st => [st.roleLabel, st.tasks]), [['SvcRole', ['Web']]]);

@@ -88,13 +88,15 @@ describe(`rule ${RULE}`, () => {
     assert.equal(fixEdits(r, f), undefined);
   });
 
-  it('says nothing for other modes, unknown values, Fargate-only, Windows, unknown launch types and container arrays', () => {
+  it('says nothing for other modes, unknown values, Fargate-only, Windows, external instances, unknown launch types and container arrays', () => {
     const mk = (task: string) => `{"family": "f", ${task}"containerDefinitions": [{"name": "a", "image": "x:1"}]}`;
     for (const t of [
       '"networkMode": "awsvpc", ', '"networkMode": "host", ', '"networkMode": "none", ', '"networkMode": "${MODE}", ',
       '"requiresCompatibilities": ["FARGATE"], ',
       '"requiresCompatibilities": ["${LAUNCH_TYPE}"], ',
       '"runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"}, ',
+      // ECS Anywhere has no awsvpc to move to.
+      '"requiresCompatibilities": ["EXTERNAL"], ', '"requiresCompatibilities": ["EXTERNAL"], "networkMode": "bridge", ', '"requiresCompatibilities": ["EC2", "EXTERNAL"], ',
     ]) assert.equal(findingsOf(mk(t), RULE).length, 0, t);
     const containers = '[{"name": "a", "image": "x:1", "essential": true, "portMappings": [{"containerPort": 80}]}]';
     assert.equal(findingsOf(containers, RULE, 'file:///w/container-definitions.json').length, 0);

@@ -390,7 +390,8 @@ export const CONTAINER_LIST_METHODS: Record<string, string> = Object.fromEntries
 );
 
 // ---------------------------------------------------------------------------------------------
-// What fixes need to write new structs and what log drivers render as options.
+// What fixes need to write new structs, what the log drivers write into the task definition, and
+// what the patterns do by default.
 
 /**
  * Struct props whose CDK type is a struct class of aws_ecs (ECS name → class): a fix that must
@@ -403,36 +404,43 @@ export const STRUCT_CLASSES: Record<string, string> = {
   authorizationConfig: 'AuthorizationConfig',
 };
 
-const COMMON_LOG_OPTIONS = { tag: 'tag', labels: 'labels', env: 'env', envRegex: 'env-regex' };
+/** Props every log driver but awslogs and firelens shares (BaseLogDriverProps) → Docker's log option names. */
+export const COMMON_LOG_DRIVER_OPTIONS: Record<string, string> = { tag: 'tag', labels: 'labels', env: 'env', envRegex: 'env-regex' };
 
 /**
- * Log drivers' props → the Docker log options CDK renders them as, by driver (awslogs has
- * {@link AWS_LOGS_OPTIONS}). Splunk's `token` is a SecretValue that CDK writes out in plain text.
+ * Per ECS logDriver, the props of its CDK log driver (beyond {@link COMMON_LOG_DRIVER_OPTIONS}) →
+ * the option each becomes in logConfiguration.options. awslogs has {@link AWS_LOGS_OPTIONS}.
  */
 export const LOG_DRIVER_OPTIONS: Record<string, Record<string, string>> = {
   splunk: {
     token: 'splunk-token', url: 'splunk-url', source: 'splunk-source', sourceType: 'splunk-sourcetype', index: 'splunk-index',
     caPath: 'splunk-capath', caName: 'splunk-caname', insecureSkipVerify: 'splunk-insecureskipverify', format: 'splunk-format',
-    verifyConnection: 'splunk-verify-connection', gzip: 'splunk-gzip', gzipLevel: 'splunk-gzip-level', ...COMMON_LOG_OPTIONS,
+    verifyConnection: 'splunk-verify-connection', gzip: 'splunk-gzip', gzipLevel: 'splunk-gzip-level',
   },
   fluentd: {
     address: 'fluentd-address', asyncConnect: 'fluentd-async-connect', bufferLimit: 'fluentd-buffer-limit', retryWait: 'fluentd-retry-wait',
-    maxRetries: 'fluentd-max-retries', subSecondPrecision: 'fluentd-sub-second-precision', ...COMMON_LOG_OPTIONS,
+    maxRetries: 'fluentd-max-retries', subSecondPrecision: 'fluentd-sub-second-precision',
   },
   gelf: {
     address: 'gelf-address', compressionType: 'gelf-compression-type', compressionLevel: 'gelf-compression-level',
-    tcpMaxReconnect: 'gelf-tcp-max-reconnect', tcpReconnectDelay: 'gelf-tcp-reconnect-delay', ...COMMON_LOG_OPTIONS,
+    tcpMaxReconnect: 'gelf-tcp-max-reconnect', tcpReconnectDelay: 'gelf-tcp-reconnect-delay',
   },
   syslog: {
     address: 'syslog-address', facility: 'syslog-facility', tlsCaCert: 'syslog-tls-ca-cert', tlsCert: 'syslog-tls-cert',
-    tlsKey: 'syslog-tls-key', tlsSkipVerify: 'syslog-tls-skip-verify', format: 'syslog-format', ...COMMON_LOG_OPTIONS,
+    tlsKey: 'syslog-tls-key', tlsSkipVerify: 'syslog-tls-skip-verify', format: 'syslog-format',
   },
-  'json-file': { maxSize: 'max-size', maxFile: 'max-file', compress: 'compress', labels: 'labels', env: 'env', envRegex: 'env-regex' },
-  journald: COMMON_LOG_OPTIONS,
+  'json-file': { maxSize: 'max-size', maxFile: 'max-file', compress: 'compress' },
+  journald: {},
 };
 
-/** The log-driver prop holding Docker options as a map, written as they are (FireLens, GenericLogDriver). */
+/**
+ * The log-driver prop that holds the options as a map, written as they are (`FireLensLogDriver`
+ * and `GenericLogDriver`: `options: { Name: 'datadog', apikey: … }`).
+ */
 export const LOG_DRIVER_OPTIONS_MAP = 'options';
+
+/** The ECS log drivers (and the GenericLogDriver class, by its name) whose CDK props carry {@link LOG_DRIVER_OPTIONS_MAP}. */
+export const LOG_DRIVERS_WITH_OPTIONS_MAP = ['awsfirelens', 'GenericLogDriver'];
 
 /** GenericLogDriver names its driver in this prop. */
 export const GENERIC_LOG_DRIVER_PROP = 'logDriver';
@@ -448,5 +456,28 @@ export const LOG_DRIVER_SECRET_PROPS: Record<string, { map: string } | { prop: s
   generic: { map: 'secretOptions' },
 };
 
-/** `SecretValue` factories whose argument is the secret itself, written into the template in plain text. */
-export const SECRET_VALUE_PLAINTEXT = { holder: 'SecretValue', factories: ['unsafePlainText', 'plainText'] };
+/** `SecretValue` factories whose argument is the secret itself, in plain text (v2's name, and v1's). */
+export const SECRET_VALUE_CLASS = 'SecretValue';
+
+export const SECRET_VALUE_PLAIN_TEXT = ['unsafePlainText', 'plainText'];
+
+/**
+ * What an ecs-patterns construct does for its own container when its image options give no
+ * `logDriver` and leave `enableLogging` on: `new AwsLogDriver({ streamPrefix: <the pattern's id> })`.
+ * A container added to the pattern's task definition by other means gets no logging.
+ */
+export const PATTERN_DEFAULT_LOG_DRIVER = { logDriver: 'awslogs', streamPrefixOption: 'awslogs-stream-prefix' };
+
+/**
+ * Where EC2 patterns take the container's size (memoryLimitMiB, memoryReservationMiB, cpu): on the
+ * construct itself (`construct`) or in its image options (`imageOptions`; for QueueProcessing*,
+ * whose image options are its own props, the two are one).
+ */
+export const PATTERN_SIZE_HOLDER: Record<string, 'construct' | 'imageOptions'> = {
+  ApplicationLoadBalancedEc2Service: 'construct',
+  NetworkLoadBalancedEc2Service: 'construct',
+  ApplicationMultipleTargetGroupsEc2Service: 'construct',
+  NetworkMultipleTargetGroupsEc2Service: 'construct',
+  QueueProcessingEc2Service: 'construct',
+  ScheduledEc2Task: 'imageOptions',
+};

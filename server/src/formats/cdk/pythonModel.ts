@@ -2,7 +2,7 @@ import { Defaults, ModelDocument, emptyModel } from '../../model/document';
 import { HOLE, MArray, MObject, MProp, MScalar, MUnknown, MValue, NodeRef, Span, get } from '../../model/values';
 import { buildTask, inferEnvironment } from '../taskModel';
 import {
-  ASSIGN_PUBLIC_IP, AWS_LOGS_OPTIONS, GENERIC_LOG_DRIVER_PROP, LOG_DRIVER_OPTIONS, LOG_DRIVER_OPTIONS_MAP, LOG_DRIVER_SECRET_PROPS, SECRET_VALUE_PLAINTEXT, CDK_PYTHON_IAM_MODULES, CDK_PYTHON_MODULES, CLUSTER_CLASSES, CLUSTER_INSIGHTS_PROPS,
+  ASSIGN_PUBLIC_IP, AWS_LOGS_OPTIONS, GENERIC_LOG_DRIVER_PROP, LOG_DRIVER_OPTIONS, LOG_DRIVER_OPTIONS_MAP, LOG_DRIVER_SECRET_PROPS, SECRET_VALUE_CLASS, SECRET_VALUE_PLAIN_TEXT, COMMON_LOG_DRIVER_OPTIONS, CDK_PYTHON_IAM_MODULES, CDK_PYTHON_MODULES, CLUSTER_CLASSES, CLUSTER_INSIGHTS_PROPS,
   CONTAINER_CLASSES, CONTAINER_LIST_METHODS, CONTAINER_METHODS, CONTAINER_PROPS, ECR_DEFAULT_TAG, ENUMS, FARGATE_DEFAULTS, IMAGE_FACTORIES, IMAGE_HOLDERS, L1_CLASSES,
   L1_KEY_RENAMES, LINUX_PARAMETERS_CLASS, LINUX_PARAMETERS_METHODS, LINUX_PARAMETERS_PROPS, LOG_DRIVER_CLASSES,
   LOG_DRIVER_FACTORIES, LOG_DRIVER_HOLDERS, MAP_VALUED_KEYS, PATTERN_CLASSES, PATTERN_ENABLE_LOGGING, PATTERN_IMAGE_OPTIONS,
@@ -47,8 +47,8 @@ const PY_LOG_FACTORIES = pythonNames(Object.keys(LOG_DRIVER_FACTORIES));
 const PY_IMAGE_FACTORIES = pythonNames(Object.keys(IMAGE_FACTORIES));
 const PY_AWS_LOGS_OPTIONS = pythonNames(Object.keys(AWS_LOGS_OPTIONS));
 const PY_CLUSTER_PROPS = pythonNames(Object.keys(CLUSTER_INSIGHTS_PROPS));
-const PY_LOG_OPTIONS = new Map(Object.entries(LOG_DRIVER_OPTIONS).map(([d, props]) => [d, pythonNames(Object.keys(props))]));
-const PY_SECRET_VALUE_PLAINTEXT = SECRET_VALUE_PLAINTEXT.factories.map(snakeCase);
+const PY_LOG_OPTIONS = new Map(Object.entries(LOG_DRIVER_OPTIONS).map(([d, props]) => [d, pythonNames(Object.keys({ ...COMMON_LOG_DRIVER_OPTIONS, ...props }))]));
+const PY_SECRET_VALUE_PLAINTEXT = SECRET_VALUE_PLAIN_TEXT.map(snakeCase);
 
 /** Every method name (Python spelling) whose calls the reader looks at, and what it is. */
 type MethodKind = 'task' | 'container' | 'containerList' | 'linux' | 'statement' | 'allResources' | 'role';
@@ -708,7 +708,7 @@ class Reader {
       return this.unknown(n, `${shortText(n, t)} (read when the app is synthesized)`, item, { deployTimeValue: true });
     }
     // SecretValue.unsafe_plain_text("…") is its argument, written into the template as it is.
-    if (parts && args?.positional.length === 1 && PY_SECRET_VALUE_PLAINTEXT.includes(parts[parts.length - 1]) && this.isCdkCore(parts.slice(0, -1), SECRET_VALUE_PLAINTEXT.holder)) {
+    if (parts && args?.positional.length === 1 && PY_SECRET_VALUE_PLAINTEXT.includes(parts[parts.length - 1]) && this.isCdkCore(parts.slice(0, -1), SECRET_VALUE_CLASS)) {
       const v = this.leaf(args.positional[0], undefined, undefined);
       if (v.kind === 'scalar') return { ...v, ref: this.ref(n, item, undefined) };
       return this.unknown(n, shortText(n, t), item, v.kind === 'unknown' && v.template !== undefined ? { template: v.template } : {});
@@ -1028,7 +1028,8 @@ class Reader {
         const seq = this.seq(args.node, 'args');
         const optionProps: MProp[] = [];
         const names = driver === 'awslogs' ? PY_AWS_LOGS_OPTIONS : PY_LOG_OPTIONS.get(driver);
-        const table = driver === 'awslogs' ? AWS_LOGS_OPTIONS : own(LOG_DRIVER_OPTIONS, driver) ? LOG_DRIVER_OPTIONS[driver] : undefined;
+        // Every driver but awslogs also takes the common options (tag, labels, env, envRegex).
+        const table = driver === 'awslogs' ? AWS_LOGS_OPTIONS : own(LOG_DRIVER_OPTIONS, driver) ? { ...COMMON_LOG_DRIVER_OPTIONS, ...LOG_DRIVER_OPTIONS[driver] } : undefined;
         for (const kw of args.keywords) {
           const kwItem = readOnly ? undefined : this.itemOf(seq, args.node, kw.node);
           if (kw.name === LOG_DRIVER_OPTIONS_MAP) {

@@ -1,10 +1,12 @@
 import type * as TS from 'typescript';
 import type { TextEdit } from '../../engine/edits';
-import type { FixIntent, Json } from '../../model/document';
+import { FixIntent, Json, REGION_PLACEHOLDER } from '../../model/document';
 import type { MObject, MValue } from '../../model/values';
 import { TextStyle, detectStyle, indentOf, lineEnd, lineStart, nextLineStart, onlyIndentBefore } from '../textStyle';
-import { CONTAINER_PROPS, CdkModule, ENUMS, TASK_IMAGE_PROPS, TASK_PROPS } from './constructs';
-import type { ContainerEntity, Dialect } from './tsModel';
+import {
+  CONTAINER_PROPS, CdkModule, ENUMS, LINUX_PARAMETERS_CLASS, PATTERN_SIZE_HOLDER, PATTERN_SIZE_PROPS, TASK_IMAGE_PROPS, TASK_PROPS,
+} from './constructs';
+import type { ContainerEntity, Dialect, TsRef } from './tsModel';
 import { tsRef } from './tsModel';
 import { Imports, resolveName } from './tsImports';
 import { isMissing, propName, unwrap } from './tsSyntax';
@@ -19,6 +21,15 @@ const SPELLING: Partial<Record<Dialect, Record<string, string>>> = {
 
 /** ECS keys whose CDK value is an enum member, in the L2 dialects. */
 const ENUM_KEYS: Record<string, string> = { networkMode: 'NetworkMode', pidMode: 'PidMode', ipcMode: 'IpcMode' };
+
+/** A secret ARN with the placeholders a rule writes for what it cannot know (rules/lib/secretRef.ts). */
+const PLACEHOLDER_ARN = /^arn:([a-z-]{1,20}):secretsmanager:([A-Za-z0-9-]{1,30}):([A-Z_]{1,20}|\d{12}):secret:([^\s${}`\\]{1,512})$/;
+
+/** Splunk's log option that CDK can take as a secret: the plain-text prop and its `Secret` twin. */
+const SPLUNK_SECRET_PROPS: Record<string, { plain: string; secret: string }> = { 'splunk-token': { plain: 'token', secret: 'secretToken' } };
+
+/** ECS size keys → the ecs-patterns prop that sets them on an EC2 pattern's container. */
+const PATTERN_SIZE_SPELLING: Record<string, string> = Object.fromEntries(Object.entries(PATTERN_SIZE_PROPS).map(([cdk, v]) => [v.container, cdk]));
 
 /** healthCheck fields that are a `Duration` in CDK and seconds in ECS. */
 const DURATION_KEYS = new Set(['interval', 'timeout', 'startPeriod']);
@@ -56,6 +67,8 @@ class TsWriter {
   private style: TextStyle;
   private K: typeof TS.SyntaxKind;
   private added = new Map<string, string>();
+  /** Properties removed by this fix, with the edits that remove them (a later intent may turn them into a rename). */
+  private removedProps = new Map<TS.Node, TextEdit[]>();
 
   constructor(private doc: TsDocument) {
     this.style = detectStyle(doc.text);
@@ -91,9 +104,13 @@ class TsWriter {
       else this.edits.push({ start: last.end, end: last.end, newText: `, { ${body} }` });
       return true;
     }
+    if (r.t === 'logDriver') return append && path.length === 1 && path[0] === 'secretOptions' && this.logSecretOption(r, value);
     if (r.t !== 'obj') return false;
     if ((r.dialect === 'container' || r.dialect === 'imageOptions') && path[0] === 'linuxParameters') {
       return !!r.container && this.linuxCapabilities(r.container, path, value, append);
+    }
+    if (r.dialect === 'imageOptions' && r.container && path.length === 1 && own(PATTERN_SIZE_SPELLING, path[0])) {
+      return !append && this.patternSize(r.container, path[0], value);
     }
     return this.setIn(r.node, r.dialect, path, value, append, r.container);
   }
@@ -229,7 +246,7 @@ class TsWriter {
       exprs.push(e);
     }
     const lp = c.linux;
-    if (!lp) return false;
+    if (!lp) return path[2] === 'drop' && !append && this.newLinuxParameters(c, method, exprs);
     const existing = lp.calls.filter(x => (x.expression as TS.PropertyAccessExpression).name.text === method).pop();
     if (existing) {
       const args = existing.arguments;
@@ -251,6 +268,149 @@ class TsWriter {
     return true;
   }
 
+  /**
+   * A container without linuxParameters gets a LinuxParameters construct of its own, declared
+   * (with the capability call) in the statements just before the one that makes the container,
+   * in the scope its task definition (or ContainerDefinition) is made in. Only where that is sure
+   * to be right: the container is a statement of its own on its own line, the scope is `this` or a
+   * name, used in the same function, and neither the construct id nor the variable is taken.
+   */
+  private newLinuxParameters(c: ContainerEntity, method: string, exprs: string[]): boolean {
+    const { ts, sf } = this.doc;
+    const K = this.K;
+    if (c.dialect !== 'container' || !c.props || c.readOnly || this.findProp(c.props, 'linuxParameters')) return false;
+    const maker = c.node.kind === K.NewExpression ? c.node as TS.NewExpression : c.task.node;
+    const scope = maker?.arguments?.[0] && unwrap(ts, maker.arguments[0]);
+    if (!maker || !scope || (scope.kind !== K.ThisKeyword && scope.kind !== K.Identifier)) return false;
+    const name = this.containerName(c);
+    if (name === undefined) return false;
+    const chain = this.chainTo(c.node);
+    // The statement that makes the container: the outermost node below a statement list.
+    let stmt: TS.Node | undefined;
+    for (let i = 1; i < chain.length && !stmt; i++) {
+      const k = chain[i - 1].kind;
+      if (k === K.SourceFile || k === K.Block || k === K.ModuleBlock || k === K.CaseClause || k === K.DefaultClause) {
+        if (chain[i].kind === K.ExpressionStatement || chain[i].kind === K.VariableStatement) stmt = chain[i];
+      }
+    }
+    if (!stmt || !onlyIndentBefore(this.text, stmt.getStart(sf))) return false;
+    // `this` must be the same object (the same non-arrow function), a name the same binding (the same function).
+    const arrowsToo = scope.kind === K.Identifier;
+    if (this.innermostFunction(chain, arrowsToo) !== this.innermostFunction(this.chainTo(maker), arrowsToo)) return false;
+    // A name the task definition's scope is read from may not be declared yet before a later statement.
+    if (maker.getStart(sf) >= stmt.end) return false;
+    const cls = this.ecsMember(LINUX_PARAMETERS_CLASS);
+    if (!cls) return false;
+    const base = identifierWords(name);
+    if (!base) return false;
+    const id = this.freeName(base.pascal + LINUX_PARAMETERS_CLASS, n => this.text.includes(`'${n}'`) || this.text.includes(`"${n}"`) || this.text.includes('`' + n + '`'));
+    const variable = this.freeName(base.camel + LINUX_PARAMETERS_CLASS, n => this.mentionsWord(n));
+    if (!id || !variable) return false;
+    const scopeText = scope.kind === K.ThisKeyword ? 'this' : (scope as TS.Identifier).text;
+    const end = this.statementEnd(stmt.kind === K.ExpressionStatement ? (stmt as TS.ExpressionStatement).expression : stmt);
+    const semi = end !== undefined && this.text[end - 1] === ';' ? ';' : '';
+    const start = stmt.getStart(sf);
+    const indent = indentOf(this.text, start);
+    const eol = this.style.eol;
+    const decl = `const ${variable} = new ${cls}(${scopeText}, ${this.string(id)})${semi}${eol}${indent}${variable}.${method}(${exprs.join(', ')})${semi}${eol}${indent}`;
+    if (!this.insertMember(c.props, c.props.properties, `linuxParameters: ${variable}`, '}')) return false;
+    this.edits.push({ start, end: start, newText: decl });
+    return true;
+  }
+
+  /** The nodes from the source file down to `target`, each containing the next (an iterative descent). */
+  private chainTo(target: TS.Node): TS.Node[] {
+    const chain: TS.Node[] = [this.doc.sf];
+    let node: TS.Node = this.doc.sf;
+    while (node !== target) {
+      let next: TS.Node | undefined;
+      this.doc.ts.forEachChild(node, child => {
+        if (child.pos <= target.pos && target.end <= child.end) {
+          next = child;
+          return true;
+        }
+        return undefined;
+      });
+      if (!next) break;
+      chain.push(next);
+      node = next;
+    }
+    return chain;
+  }
+
+  private innermostFunction(chain: TS.Node[], arrowsToo: boolean): TS.Node | undefined {
+    const K = this.K;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const k = chain[i].kind;
+      if (k === K.FunctionDeclaration || k === K.FunctionExpression || k === K.MethodDeclaration || k === K.Constructor || k === K.GetAccessor
+        || k === K.SetAccessor || k === K.ClassStaticBlockDeclaration || k === K.PropertyDeclaration || (arrowsToo && k === K.ArrowFunction)) return chain[i];
+    }
+    return undefined;
+  }
+
+  /** `base`, or `base2`, `base3`, … : the first that `taken` does not claim. */
+  private freeName(base: string, taken: (name: string) => boolean): string | undefined {
+    for (let i = 1; i <= 20; i++) {
+      const name = i === 1 ? base : `${base}${i}`;
+      if (!taken(name)) return name;
+    }
+    return undefined;
+  }
+
+  /** The text uses `word` as a whole word somewhere (a name that a new declaration would clash with or shadow). */
+  private mentionsWord(word: string): boolean {
+    const t = this.text;
+    const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_$]/.test(c);
+    for (let i = t.indexOf(word); i >= 0; i = t.indexOf(word, i + 1)) {
+      if (!isWordChar(t[i - 1]) && !isWordChar(t[i + word.length])) return true;
+    }
+    return false;
+  }
+
+  // --- log drivers ----------------------------------------------------------------------------
+
+  /**
+   * A log option moved to a secret, as CDK spells it: an entry of `secretOptions` (FireLens and the
+   * generic driver), or Splunk's `secretToken` in place of the `token` this fix removes. Other
+   * drivers take no secrets in CDK: no fix there.
+   */
+  private logSecretOption(r: Extract<TsRef, { t: 'logDriver' }>, item: Json): boolean {
+    if (!item || typeof item !== 'object' || Array.isArray(item) || typeof item.name !== 'string') return false;
+    const secret = this.secretExpr(item.name);
+    if (!secret) return false;
+    const props = r.node;
+    if (r.optionsMap) {
+      const existing = this.findProp(props, 'secretOptions');
+      if (!existing) return this.insertMember(props, props.properties, `secretOptions: { ${this.key(item.name)}: ${secret} }`, '}');
+      const init = existing.kind === this.K.PropertyAssignment ? unwrap(this.doc.ts, (existing as TS.PropertyAssignment).initializer) : undefined;
+      if (init?.kind !== this.K.ObjectLiteralExpression) return false;
+      return this.insertMember(init, (init as TS.ObjectLiteralExpression).properties, `${this.key(item.name)}: ${secret}`, '}');
+    }
+    const splunk = own(SPLUNK_SECRET_PROPS, item.name) ? SPLUNK_SECRET_PROPS[item.name] : undefined;
+    if (r.driver !== 'splunk' || !splunk || this.findProp(props, splunk.secret)) return false;
+    // The plain-text prop this fix removes is renamed instead: `token: …` → `secretToken: ecs.Secret…`.
+    const plain = this.findProp(props, splunk.plain);
+    const removal = plain && this.removedProps.get(plain);
+    if (!plain || !removal || removal.some(e => !this.edits.includes(e))) return false;
+    this.edits = this.edits.filter(e => !removal.includes(e));
+    this.edits.push({ start: plain.getStart(this.doc.sf), end: plain.end, newText: `${splunk.secret}: ${secret}` });
+    return true;
+  }
+
+  // --- ecs-patterns ---------------------------------------------------------------------------
+
+  /**
+   * An EC2 pattern's container size: written where the pattern takes it, on the construct or in
+   * its image options (Fargate patterns size the task, which CDK always does).
+   */
+  private patternSize(c: ContainerEntity, key: string, value: Json): boolean {
+    const pattern = c.task.pattern;
+    const holder = pattern && own(PATTERN_SIZE_HOLDER, pattern.cls) ? PATTERN_SIZE_HOLDER[pattern.cls] : undefined;
+    const obj = holder === 'construct' ? pattern!.props : holder === 'imageOptions' && !c.readOnly ? c.props : undefined;
+    if (!obj || this.findProp(obj, PATTERN_SIZE_SPELLING[key])) return false;
+    return this.insertMember(obj, obj.properties, `${PATTERN_SIZE_SPELLING[key]}: ${this.literal(value)}`, '}');
+  }
+
   /** The name the container's linuxParameters prop refers to, when it is a plain variable. */
   private linuxVariable(c: ContainerEntity): string | undefined {
     if (!c.props) return undefined;
@@ -268,10 +428,14 @@ class TsWriter {
     const r = tsRef(node);
     if (!r) return false;
     switch (r.t) {
-      case 'val': case 'obj': case 'arr':
+      case 'val': case 'obj': case 'arr': {
         if (!r.place) return false;
         if ('arr' in r.place) return this.removeElement(r.place.arr, r.node);
-        return this.removeMember(r.place.obj.properties, r.place.prop, r.place.obj);
+        const from = this.edits.length;
+        if (!this.removeMember(r.place.obj.properties, r.place.prop, r.place.obj)) return false;
+        this.removedProps.set(r.place.prop, this.edits.slice(from));
+        return true;
+      }
       case 'mapEntry':
         return this.removeMember(r.map.properties, r.prop, r.map);
       case 'arg': {
@@ -646,6 +810,25 @@ class TsWriter {
     return c === '"' || c === "'" ? c : undefined;
   }
 
+  /**
+   * What a rule could not know and the stack knows at synthesis: the region placeholder becomes
+   * `Aws.REGION`, a secret ARN placeholder's region, account and partition the `Aws` tokens (as
+   * the CloudFormation adapter writes the pseudo parameters). Undefined for any other string, or
+   * when the file has no way to name the CDK core.
+   */
+  private stackValue(s: string): string | undefined {
+    if (s !== REGION_PLACEHOLDER && !s.startsWith('arn:')) return undefined;
+    const m = s === REGION_PLACEHOLDER ? undefined : PLACEHOLDER_ARN.exec(s);
+    if (s !== REGION_PLACEHOLDER && (!m || (m[2] !== 'REGION' && m[3] !== 'ACCOUNT_ID'))) return undefined;
+    const aws = this.coreMember('Aws');
+    if (!aws) return undefined;
+    if (!m) return `${aws}.REGION`;
+    const region = m[2] === 'REGION' ? `\${${aws}.REGION}` : m[2];
+    const account = m[3] === 'ACCOUNT_ID' ? `\${${aws}.ACCOUNT_ID}` : m[3];
+    const partition = m[2] === 'REGION' ? `\${${aws}.PARTITION}` : m[1];
+    return '`' + `arn:${partition}:secretsmanager:${region}:${account}:secret:${m[4]}` + '`'; // the pattern lets no backquote, dollar or backslash into the name
+  }
+
   /** A property key as an identifier when it is one, quoted otherwise. */
   private key(k: string): string {
     return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : this.string(k);
@@ -666,7 +849,7 @@ class TsWriter {
   /** A JSON value as a TypeScript literal in the file's quotes (objects and arrays on one line). */
   private literal(value: Json, quote?: string): string {
     if (value === null) return 'null';
-    if (typeof value === 'string') return this.string(value, quote);
+    if (typeof value === 'string') return this.stackValue(value) ?? this.string(value, quote);
     if (typeof value !== 'object') return String(value);
     if (Array.isArray(value)) return `[${value.map(v => this.literal(v)).join(', ')}]`;
     const keys = Object.keys(value);
@@ -682,4 +865,13 @@ function memberFor(enumName: string, value: string): string | undefined {
   const lower = value.toLowerCase();
   for (const [member, v] of Object.entries(table)) if (v.toLowerCase() === lower) return member;
   return undefined;
+}
+
+/** The words of a container name as identifier parts: `api-gateway` → ApiGateway / apiGateway; undefined when none. */
+function identifierWords(name: string): { pascal: string; camel: string } | undefined {
+  const words = name.split(/[^A-Za-z0-9]+/).filter(w => w !== '');
+  if (!words.length) return undefined;
+  const pascal = words.map(w => w[0].toUpperCase() + w.slice(1)).join('');
+  const safe = /^[0-9]/.test(pascal) ? 'C' + pascal : pascal;
+  return { pascal: safe, camel: safe[0].toLowerCase() + safe.slice(1) };
 }

@@ -3,7 +3,8 @@ import { ModelDocument, PolicyStatement, TaskDefinition, emptyModel } from '../.
 import { HOLE, MArray, MObject, MProp, MValue, NodeRef, Span, getProp, str } from '../../model/values';
 import { buildTask, inferEnvironment } from '../taskModel';
 import {
-  ASSIGN_PUBLIC_IP, AWS_LOGS_OPTIONS, CLUSTER_INSIGHTS_PROPS, CONTAINER_METHODS, CONTAINER_PROPS, ENUMS, FARGATE_DEFAULTS,
+  ASSIGN_PUBLIC_IP, AWS_LOGS_OPTIONS, CLUSTER_INSIGHTS_PROPS, COMMON_LOG_DRIVER_OPTIONS, LOG_DRIVER_OPTIONS, LOG_DRIVER_OPTIONS_MAP,
+  LOG_DRIVERS_WITH_OPTIONS_MAP, PATTERN_DEFAULT_LOG_DRIVER, PATTERN_ENABLE_LOGGING, SECRET_VALUE_CLASS, SECRET_VALUE_PLAIN_TEXT, CONTAINER_METHODS, CONTAINER_PROPS, ENUMS, FARGATE_DEFAULTS,
   IMAGE_FACTORIES, L1_CLASSES, LINUX_PARAMETERS_METHODS, LINUX_PARAMETERS_PROPS, LOG_DRIVER_CLASSES, LOG_DRIVER_FACTORIES,
   PATTERN_CLASSES, PATTERN_IMAGE_OPTIONS, PATTERN_SIZE_PROPS, POLICY_METHODS, POLICY_STATEMENT_METHODS, POLICY_STATEMENT_PROPS,
   ROLE_POLICY_ATTACH_METHODS, ROLE_POLICY_METHODS, SERVICE_CLASSES, TASK_DEFINITION_CLASSES, TASK_IMAGE_PROPS, TASK_METHODS,
@@ -42,7 +43,12 @@ export type TsRef =
   /** One entry of an object map that ECS spells as a list (`environment: { KEY: 'v' }`). */
   | { t: 'mapEntry'; prop: TS.ObjectLiteralElementLike; map: TS.ObjectLiteralExpression }
   /** An entry added by a method call (`container.addEnvironment('KEY', 'v')`). */
-  | { t: 'callEntry'; call: TS.CallExpression };
+  | { t: 'callEntry'; call: TS.CallExpression }
+  /**
+   * The props of a log driver (`LogDrivers.splunk({…})`, `new FireLensLogDriver({…})`), for the
+   * ECS logConfiguration it stands for; `optionsMap` when its options are a map of their own.
+   */
+  | { t: 'logDriver'; node: TS.ObjectLiteralExpression; driver: string; optionsMap: boolean };
 
 /** Wraps an adapter reference for the model (rules never look inside). */
 export function R(r: TsRef): NodeRef {
@@ -723,7 +729,7 @@ export class CdkReader {
         const n = e as TS.NewExpression;
         const r = this.resolve(n.expression);
         if (r && !('ns' in r) && r.module === 'ecs' && r.member === undefined && has(LOG_DRIVER_CLASSES, r.name)) {
-          return this.logDriver(n, LOG_DRIVER_CLASSES[r.name], n.arguments?.[0]);
+          return this.logDriver(n, LOG_DRIVER_CLASSES[r.name], n.arguments?.[0], !!ref);
         }
         const ent = this.entityOf(n);
         if (ent?.kind === 'role') return { kind: 'unknown', span, ref, hint: describe(this.ts, n), identity: ent.identity };
@@ -756,7 +762,13 @@ export class CdkReader {
     if (!r || 'ns' in r || r.member === undefined) return { kind: 'unknown', span, ref, hint: describe(this.ts, call) };
     if (r.module === 'ecs' && r.name === 'ContainerImage') return this.image(call, r.member, span, hops, !ref);
     if (r.module === 'ecs' && (r.name === 'LogDrivers' || r.name === 'LogDriver') && has(LOG_DRIVER_FACTORIES, r.member)) {
-      return this.logDriver(call, LOG_DRIVER_FACTORIES[r.member], call.arguments[0]);
+      return this.logDriver(call, LOG_DRIVER_FACTORIES[r.member], call.arguments[0], !!ref);
+    }
+    if ((r.module === 'root' || r.module === 'core') && r.name === SECRET_VALUE_CLASS && SECRET_VALUE_PLAIN_TEXT.includes(r.member) && call.arguments[0]) {
+      // The secret is its argument, written into the template as it is: a literal there is in
+      // plain text, reported where it is written (and edited as the whole call).
+      const v = this.value(call.arguments[0], undefined, hops + 1, true);
+      if (v?.kind === 'scalar') return { ...v, ref };
     }
     if ((r.module === 'root' || r.module === 'core') && r.name === 'Duration' && has(DURATION_SECONDS, r.member) && call.arguments[0]) {
       const n = this.value(call.arguments[0], undefined, hops + 1, true);
@@ -785,26 +797,39 @@ export class CdkReader {
     return { kind: 'unknown', span, hint: kind === 'asset' ? 'an image built from local files' : describe(this.ts, call) };
   }
 
-  /** A log driver: `{logDriver, options}` in ECS terms, its span the whole call. */
-  private logDriver(node: TS.CallExpression | TS.NewExpression, driver: string | undefined, propsArg: TS.Expression | undefined): MValue {
+  /**
+   * A log driver: `{logDriver, options}` in ECS terms, its span the whole call. Where it is written
+   * in place (`editable`, props given as a literal) its options can be edited there.
+   */
+  private logDriver(node: TS.CallExpression | TS.NewExpression, driver: string | undefined, propsArg: TS.Expression | undefined, editable: boolean): MValue {
     const span = this.span(node);
     const props = this.literal(propsArg);
-    const opts = props ? this.composite(props, undefined, 0, true, 'plain') as MObject : undefined;
+    const opts = props ? this.composite(props, undefined, 0, !editable, 'plain') as MObject : undefined;
+    const generic = driver === undefined;
     if (driver === undefined) {
       const named = opts ? getProp(opts, 'logDriver') : undefined;
       if (!named) return { kind: 'unknown', span, hint: describe(this.ts, node) };
       driver = str(named.value);
       if (driver === undefined) return { kind: 'unknown', span, hint: describe(this.ts, node) };
     }
-    const obj: MObject = { kind: 'object', span, props: [{ key: 'logDriver', keySpan: span, span, value: { kind: 'scalar', value: driver, span } }] };
-    if (opts) {
-      const options: MObject = { kind: 'object', span: opts.span, props: [] };
-      for (const p of opts.props) {
-        const key = driver === 'awslogs' ? AWS_LOGS_OPTIONS[p.key] : p.key;
-        if (key) options.props.push({ ...p, key });
-      }
-      obj.props.push({ key: 'options', keySpan: opts.span, span: opts.span, value: options });
+    const optionsMap = LOG_DRIVERS_WITH_OPTIONS_MAP.includes(generic ? 'GenericLogDriver' : driver);
+    const ref = editable && props ? R({ t: 'logDriver', node: props, driver, optionsMap }) : undefined;
+    const obj: MObject = { kind: 'object', span, ref, props: [{ key: 'logDriver', keySpan: span, span, value: { kind: 'scalar', value: driver, span } }] };
+    if (!opts) return obj;
+    if (optionsMap) {
+      // The options are a map of their own, already in Docker's names.
+      const map = getProp(opts, LOG_DRIVER_OPTIONS_MAP);
+      if (map) obj.props.push({ key: 'options', keySpan: map.keySpan, span: map.span, value: map.value });
+      return obj;
     }
+    // Each prop becomes the option its driver writes; a driver CDK does not know keeps the names as written.
+    const names = driver === 'awslogs' ? AWS_LOGS_OPTIONS : has(LOG_DRIVER_OPTIONS, driver) ? { ...COMMON_LOG_DRIVER_OPTIONS, ...LOG_DRIVER_OPTIONS[driver] } : undefined;
+    const options: MObject = { kind: 'object', span: opts.span, props: [] };
+    for (const p of opts.props) {
+      const key = !names ? p.key : has(names, p.key) ? names[p.key] : undefined;
+      if (key) options.props.push({ ...p, key });
+    }
+    obj.props.push({ key: 'options', keySpan: opts.span, span: opts.span, value: options });
     return obj;
   }
 
@@ -827,7 +852,9 @@ export class CdkReader {
     model.taskRoleStatements = this.statements(built);
     const roots = model.tasks.map(t => t.obj as MValue);
     let env: ModelDocument['environment'] | undefined;
-    Object.defineProperty(model, 'environment', { get: () => (env ??= inferEnvironment(roots)), enumerable: true });
+    // The stack supplies its account and region at synthesis (awsLogs() writes the stack's region):
+    // a fix in CDK code leaves none of them to fill in.
+    Object.defineProperty(model, 'environment', { get: () => (env ??= { ...inferEnvironment(roots), deploymentProvided: true }), enumerable: true });
     return model;
   }
 
@@ -994,6 +1021,10 @@ export class CdkReader {
     // EC2 patterns size the container (Fargate ones the task: patternTaskModel).
     const pattern = c.dialect === 'imageOptions' ? c.task.pattern : undefined;
     if (pattern && !PATTERN_CLASSES[pattern.cls].compatibilities.includes('FARGATE')) this.sizes(obj, pattern, 'container');
+    if (pattern && !getProp(obj, 'logConfiguration')) {
+      const logging = this.patternLogging(c, this.span(c.anchor ?? c.node));
+      if (logging) obj.props.push(this.prop('logConfiguration', logging.span, logging));
+    }
     for (const call of c.calls) this.containerCall(obj, call);
     return obj;
   }
@@ -1163,10 +1194,29 @@ export class CdkReader {
       if (!getProp(obj, 'cpu')) obj.props.push(this.prop('cpu', classAt, this.synthetic(FARGATE_DEFAULTS.cpu, classAt, 'the CDK default for Fargate')));
     }
     obj.props.push(this.containerList(t, obj.span));
-    const enable = this.propExpr(options, 'enableLogging');
+    return buildTask(obj, { label: str(getProp(obj, 'family')?.value) ?? this.idLabel(p.id) ?? p.cls, anchor: span, defaults: { networkMode: info.networkMode } });
+  }
+
+  /**
+   * The log configuration a pattern gives its own container when its image options name no
+   * logDriver: awslogs with the pattern's id as stream prefix, unless `enableLogging` is false
+   * (unknown when it is not a literal). Only that container: others added to the pattern's task
+   * definition log nowhere unless they say so.
+   */
+  private patternLogging(c: ContainerEntity, at: Span): MValue | undefined {
+    const p = c.task.pattern!;
+    const enable = this.propExpr(c.props, PATTERN_ENABLE_LOGGING);
     const enabled = enable ? this.value(enable, undefined, 0, true) : undefined;
-    const loggingEnabled = !(enabled?.kind === 'scalar' && enabled.value === false);
-    return buildTask(obj, { label: str(getProp(obj, 'family')?.value) ?? this.idLabel(p.id) ?? p.cls, anchor: span, defaults: { networkMode: info.networkMode, loggingEnabled } });
+    if (enabled?.kind === 'scalar' && enabled.value === false) return undefined;
+    if (enabled && !(enabled.kind === 'scalar' && enabled.value === true)) return { kind: 'unknown', span: enabled.span, hint: PATTERN_ENABLE_LOGGING };
+    const origin = `the logging ${p.cls} enables by default`;
+    const logConfiguration: MObject = { kind: 'object', span: at, origin, props: [this.prop('logDriver', at, this.synthetic(PATTERN_DEFAULT_LOG_DRIVER.logDriver, at, origin))] };
+    const prefix = this.idLabel(p.id);
+    if (prefix !== undefined) {
+      const options: MObject = { kind: 'object', span: at, props: [this.prop(PATTERN_DEFAULT_LOG_DRIVER.streamPrefixOption, at, this.synthetic(prefix, at, origin))] };
+      logConfiguration.props.push(this.prop('options', at, options));
+    }
+    return logConfiguration;
   }
 
   /** memoryLimitMiB/cpu of a pattern, written on the pattern or in its image options (Scheduled*). */
