@@ -175,6 +175,41 @@ export async function ignoreOnLineApplies(c: FormatCase): Promise<void> {
   await waitForExactly(doc.uri, remaining, `${rule} to be ignored and every other finding to stay`);
 }
 
+/** The configuration file the config ignore action creates, at the workspace folder's root. */
+export const CONFIG_FILE = '.ecs-guard.json';
+
+/**
+ * Strict JSON has no comments: "Ignore '<rule>' in this file (in .ecs-guard.json)" creates the
+ * configuration file with an `ignore` entry for the fixture, the finding goes and every other one
+ * stays. Applied as Ctrl+. applies a code action (`isRefactoring`: VS Code then honours
+ * `files.refactoring.autoSave`, on by default, and saves the files the edit touched): the server
+ * reads the configuration from disk, so an edit left unsaved would change nothing.
+ */
+export async function ignoreInConfigApplies(c: FormatCase): Promise<void> {
+  const rule = c.ignoreInConfig;
+  assert.ok(rule, `${c.format} has no configuration ignore action to check`);
+  const { doc, diagnostics } = await openAndExpectDiagnostics(c);
+  const target = diagnostics.find(d => ruleOf(d) === rule);
+  assert.ok(target, `no ${rule} diagnostic to ignore`);
+  const title = `Ignore '${rule}' in this file (in ${CONFIG_FILE})`;
+  let seen: string[] = [];
+  const action = await retry(async () => {
+    const actions = await codeActions(doc.uri, target.range, vscode.CodeActionKind.QuickFix.value);
+    seen = actions.map(a => a.title);
+    return actions.find(a => a.title === title);
+  }, `the action "${title}"`).catch(e => assert.fail(`${(e as Error).message}; offered: ${seen.join(' | ') || '(nothing)'}`));
+  assert.notEqual(action.isPreferred, true, 'an ignore action must not be the preferred one');
+  assert.ok(action.edit, 'the ignore action carries its edit');
+  assert.equal(await vscode.workspace.applyEdit(action.edit, { isRefactoring: true }), true, 'VS Code refused the edit');
+  const configUri = fixtureUri(CONFIG_FILE);
+  const want = JSON.stringify({ ignore: [{ rule, path: c.fixture, reason: '' }] }, null, 2) + '\n';
+  await retry(async () => (fs.existsSync(configUri.fsPath) && fs.readFileSync(configUri.fsPath, 'utf8') === want) || undefined,
+    `${CONFIG_FILE} saved with an ignore entry for ${c.fixture}`).catch(e => assert.fail(
+    `${(e as Error).message}; on disk: ${fs.existsSync(configUri.fsPath) ? JSON.stringify(fs.readFileSync(configUri.fsPath, 'utf8')) : '(no file)'}`));
+  assert.equal(doc.getText(), fs.readFileSync(path.join(SOURCE_DIR, 'workspace', ...c.fixture.split('/')), 'utf8'), 'the fixture itself is untouched');
+  await waitForExactly(doc.uri, c.diagnostics.filter(d => d.rule !== rule), `${rule} to be ignored through ${CONFIG_FILE}`);
+}
+
 /**
  * Findings of files no editor has open reach `getDiagnostics` (what the Problems panel lists): only
  * the server's workspace scan can have put them there. The cross-file `task-role-reused` names the
@@ -243,6 +278,6 @@ export async function restoreWorkspace(fixtures: string[]): Promise<void> {
     const uri = fixtureUri(f);
     if (!pristine.equals(fs.readFileSync(uri.fsPath))) await vscode.workspace.fs.writeFile(uri, pristine);
   }
-  // A file a failed test created on disk must not show in the next test's workspace.
-  fs.rmSync(fixtureUri(CREATED_ON_DISK).fsPath, { force: true });
+  // Files a test created on disk must not show in, or configure, the next test's workspace.
+  for (const f of [CREATED_ON_DISK, CONFIG_FILE]) fs.rmSync(fixtureUri(f).fsPath, { force: true });
 }

@@ -38,6 +38,11 @@ export interface FormatCase {
    * .ecs-guard.json).
    */
   ignoreOnLine?: string;
+  /**
+   * For strict JSON: the rule whose "Ignore '<rule>' in this file (in .ecs-guard.json)" action is
+   * applied, creating the configuration file at the workspace folder's root.
+   */
+  ignoreInConfig?: string;
 }
 
 export interface Expected {
@@ -63,6 +68,7 @@ export const FORMATS: FormatCase[] = [
       { rule: 'plaintext-secret-in-environment', range: '11:42-11:72', severity: 'error' },
     ],
     quickFix: { rule: 'privileged-container', title: "Remove 'privileged' from container 'api'" },
+    ignoreInConfig: 'plaintext-secret-in-environment',
   },
   {
     format: 'CloudFormation YAML',
@@ -100,6 +106,7 @@ export const FORMATS: FormatCase[] = [
       { rule: 'writable-root-filesystem', range: '20:38-20:43', severity: 'warning' },
     ],
     quickFix: { rule: 'efs-transit-encryption-disabled', title: "Enable transit encryption for EFS volume 'uploads'" },
+    ignoreInConfig: 'host-path-volume',
   },
   {
     // Parsed by the TypeScript compiler, which the server loads on first need (dist/typescript.js).

@@ -96,6 +96,20 @@ describe('editor test tables (test/exthost/formats.ts) agree with the engine', f
           }
         });
       }
+
+      if (c.ignoreInConfig) {
+        it(`an .ecs-guard.json ignore entry for the fixture suppresses ${c.ignoreInConfig} and nothing else`, () => {
+          const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-guard-exthost-'));
+          try {
+            fs.cpSync(WORKSPACE, dir, { recursive: true });
+            fs.writeFileSync(path.join(dir, '.ecs-guard.json'), JSON.stringify({ ignore: [{ rule: c.ignoreInConfig, path: c.fixture, reason: '' }] }));
+            const rules = scan(dir).get(c.fixture)!.map(f => f.ruleId).sort();
+            assert.deepEqual(rules, c.diagnostics.filter(d => d.rule !== c.ignoreInConfig).map(d => d.rule).sort());
+          } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+          }
+        });
+      }
     });
   }
 

@@ -1,6 +1,6 @@
 import {
-  fixAllApplies, fixAllOnSave, hoverExplains, ignoreOnLineApplies, openAndExpectDiagnostics, quickFixApplies, restoreWorkspace,
-  severitiesFollowSettings,
+  fixAllApplies, fixAllOnSave, hoverExplains, ignoreInConfigApplies, ignoreOnLineApplies, openAndExpectDiagnostics, quickFixApplies,
+  restoreWorkspace, severitiesFollowSettings,
 } from '../checks';
 import { FORMATS } from '../formats';
 
@@ -16,5 +16,6 @@ for (const c of FORMATS) {
     it('severities follow ecsGuard.rules', () => severitiesFollowSettings(c));
     it('hover explains the finding', () => hoverExplains(c));
     if (c.ignoreOnLine) it(`"Ignore '${c.ignoreOnLine}' on this line" inserts the directive and the diagnostic goes away`, () => ignoreOnLineApplies(c));
+    if (c.ignoreInConfig) it(`"Ignore '${c.ignoreInConfig}' in this file" writes .ecs-guard.json and the diagnostic goes away`, () => ignoreInConfigApplies(c));
   });
 }
