@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
+import { ON_DEMAND_FILES } from '../exthost/formats';
 
 /** The Marketplace accepts far more, but a linter that ships more than this ships something by mistake. */
 export const VSIX_BUDGET_BYTES = 3 * 1024 * 1024;
 
 /** What the extension needs at run time, and what the Marketplace page shows. */
 const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/images/icon.png',
-  'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt'];
+  'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', ...ON_DEMAND_FILES.map(f => `extension/dist/${f}`)];
 /** Sources, tests, dependencies and source maps: the bundles already contain what runs. */
 const FORBIDDEN = /(\.map$|\.ts$|^extension\/(client|server|test|scripts|bench|examples|node_modules|out|\.e2e)\/)/;
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FormatCase } from './formats';
+import { type Expected, type FormatCase, UNOPENED } from './formats';
 import {
   EXPECTED_DIR, FIX_ALL_KIND, SOURCE_DIR, closeAllEditors, describeDiagnostics, fixtureUri, openFixture, parseRange,
   rangeText, retry, ruleOf, waitForDiagnostics, waitForText, workspaceFolder,
@@ -10,7 +10,7 @@ import {
 
 // The checks every format gets, shared by the full suite and the smoke test of the installed VSIX.
 
-type Severity = FormatCase['diagnostics'][number]['severity'];
+type Severity = Expected['severity'];
 
 const API_SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -18,18 +18,18 @@ const API_SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   note: vscode.DiagnosticSeverity.Information,
 };
 
-function expectedText(c: FormatCase, after: 'quickfix' | 'fixall'): string {
+function expectedText(c: FormatCase, after: 'quickfix' | 'fixall' | 'ignore'): string {
   return fs.readFileSync(path.join(EXPECTED_DIR, ...c.fixture.split('/')) + '.' + after, 'utf8');
 }
 
-function describeExpected(ds: FormatCase['diagnostics']): string {
+function describeExpected(ds: Expected[]): string {
   return ds.length === 0
     ? '(none)'
     : ds.map(d => `${d.rule} ${rangeText(parseRange(d.range))} ${vscode.DiagnosticSeverity[API_SEVERITY[d.severity]]}`).sort().join('; ');
 }
 
 /** Waits until the document shows exactly `expected` (rule ids, ranges, severities). */
-async function waitForExactly(uri: vscode.Uri, expected: FormatCase['diagnostics'], what: string): Promise<vscode.Diagnostic[]> {
+async function waitForExactly(uri: vscode.Uri, expected: Expected[], what: string): Promise<vscode.Diagnostic[]> {
   const want = describeExpected(expected);
   return waitForDiagnostics(uri, ds => describeDiagnostics(ds) === want, `${what}: ${want}`);
 }
@@ -140,6 +140,130 @@ export async function hoverExplains(c: FormatCase): Promise<void> {
   assert.match(text, new RegExp(`\\[Rule documentation\\]\\(.*docs/rules/${c.quickFix.rule}\\.md\\)`), text);
 }
 
+/** The range `r` once a line has been inserted above line `at` (zero-based). */
+function shiftedDown(r: string, at: number): string {
+  const range = parseRange(r);
+  return range.start.line < at ? r : rangeText(new vscode.Range(range.start.line + 1, range.start.character, range.end.line + 1, range.end.character));
+}
+
+/**
+ * "Ignore '<rule>' on this line" through the code action provider: the directive goes in above the
+ * finding, that finding goes away, and every other finding stays (one line lower when below it);
+ * the new directive suppresses something, so it is not reported as unused.
+ */
+export async function ignoreOnLineApplies(c: FormatCase): Promise<void> {
+  const rule = c.ignoreOnLine;
+  assert.ok(rule, `${c.format} has no ignore action to check`);
+  const { doc, diagnostics } = await openAndExpectDiagnostics(c);
+  const target = diagnostics.find(d => ruleOf(d) === rule);
+  assert.ok(target, `no ${rule} diagnostic to ignore`);
+  const title = `Ignore '${rule}' on this line`;
+  let seen: string[] = [];
+  const action = await retry(async () => {
+    const actions = await codeActions(doc.uri, target.range, vscode.CodeActionKind.QuickFix.value);
+    seen = actions.map(a => a.title);
+    return actions.find(a => a.title === title);
+  }, `the action "${title}"`).catch(e => assert.fail(`${(e as Error).message}; offered: ${seen.join(' | ') || '(nothing)'}`));
+  // Ctrl+. Enter and fix-all take the preferred action: that must fix, never silence.
+  assert.notEqual(action.isPreferred, true, 'an ignore action must not be the preferred one');
+  assert.ok(action.edit, 'the ignore action carries its edit');
+  assert.equal(await vscode.workspace.applyEdit(action.edit), true, 'VS Code refused the edit');
+  const want = expectedText(c, 'ignore');
+  await waitForText(doc, t => t === want, `the text of expected/${c.fixture}.ignore`);
+  const at = target.range.start.line;
+  const remaining = c.diagnostics.filter(d => d.rule !== rule).map(d => ({ ...d, range: shiftedDown(d.range, at) }));
+  await waitForExactly(doc.uri, remaining, `${rule} to be ignored and every other finding to stay`);
+}
+
+/** The configuration file the config ignore action creates, at the workspace folder's root. */
+export const CONFIG_FILE = '.ecs-guard.json';
+
+/**
+ * Strict JSON has no comments: "Ignore '<rule>' in this file (in .ecs-guard.json)" creates the
+ * configuration file with an `ignore` entry for the fixture, the finding goes and every other one
+ * stays. Applied as Ctrl+. applies a code action (`isRefactoring`: VS Code then honours
+ * `files.refactoring.autoSave`, on by default, and saves the files the edit touched): the server
+ * reads the configuration from disk, so an edit left unsaved would change nothing.
+ */
+export async function ignoreInConfigApplies(c: FormatCase): Promise<void> {
+  const rule = c.ignoreInConfig;
+  assert.ok(rule, `${c.format} has no configuration ignore action to check`);
+  const { doc, diagnostics } = await openAndExpectDiagnostics(c);
+  const target = diagnostics.find(d => ruleOf(d) === rule);
+  assert.ok(target, `no ${rule} diagnostic to ignore`);
+  const title = `Ignore '${rule}' in this file (in ${CONFIG_FILE})`;
+  let seen: string[] = [];
+  const action = await retry(async () => {
+    const actions = await codeActions(doc.uri, target.range, vscode.CodeActionKind.QuickFix.value);
+    seen = actions.map(a => a.title);
+    return actions.find(a => a.title === title);
+  }, `the action "${title}"`).catch(e => assert.fail(`${(e as Error).message}; offered: ${seen.join(' | ') || '(nothing)'}`));
+  assert.notEqual(action.isPreferred, true, 'an ignore action must not be the preferred one');
+  assert.ok(action.edit, 'the ignore action carries its edit');
+  assert.equal(await vscode.workspace.applyEdit(action.edit, { isRefactoring: true }), true, 'VS Code refused the edit');
+  const configUri = fixtureUri(CONFIG_FILE);
+  const want = JSON.stringify({ ignore: [{ rule, path: c.fixture, reason: '' }] }, null, 2) + '\n';
+  await retry(async () => (fs.existsSync(configUri.fsPath) && fs.readFileSync(configUri.fsPath, 'utf8') === want) || undefined,
+    `${CONFIG_FILE} saved with an ignore entry for ${c.fixture}`).catch(e => assert.fail(
+    `${(e as Error).message}; on disk: ${fs.existsSync(configUri.fsPath) ? JSON.stringify(fs.readFileSync(configUri.fsPath, 'utf8')) : '(no file)'}`));
+  assert.equal(doc.getText(), fs.readFileSync(path.join(SOURCE_DIR, 'workspace', ...c.fixture.split('/')), 'utf8'), 'the fixture itself is untouched');
+  await waitForExactly(doc.uri, c.diagnostics.filter(d => d.rule !== rule), `${rule} to be ignored through ${CONFIG_FILE}`);
+}
+
+/**
+ * Findings of files no editor has open reach `getDiagnostics` (what the Problems panel lists): only
+ * the server's workspace scan can have put them there. The cross-file `task-role-reused` names the
+ * other file, so the scan also related two files that were never opened.
+ */
+export async function unopenedFilesListed(): Promise<void> {
+  for (const u of UNOPENED) {
+    const uri = fixtureUri(u.fixture);
+    const diagnostics = await waitForExactly(uri, u.diagnostics, `the workspace scan's findings for ${u.fixture}`);
+    const reused = diagnostics.find(d => ruleOf(d) === 'task-role-reused');
+    assert.ok(reused?.message.includes(u.sharesRoleWith), `task-role-reused names ${u.sharesRoleWith}: ${reused?.message}`);
+    assert.ok(!vscode.workspace.textDocuments.some(d => d.uri.toString() === uri.toString()),
+      `${u.fixture} is open in the editor, so its diagnostics prove nothing about the workspace scan`);
+  }
+}
+
+/** A task definition written by another program (no editor involved), in two versions. */
+export const CREATED_ON_DISK = 'unopened/created-on-disk.json';
+function createdOnDisk(privileged: boolean, readonlyRootFilesystem: boolean): string {
+  return `{
+  "family": "created-on-disk",
+  "networkMode": "awsvpc",
+  "containerDefinitions": [
+    {
+      "name": "app",
+      "image": "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app@sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945",
+      "essential": true,
+      "memory": 256,
+      "user": "1000:1000",
+      "privileged": ${privileged},
+      "readonlyRootFilesystem": ${readonlyRootFilesystem},
+      "linuxParameters": { "capabilities": { "drop": ["ALL"] } },
+      "healthCheck": { "command": ["CMD", "/healthcheck"] },
+      "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/app", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "app" } }
+    }
+  ]
+}
+`;
+}
+
+/**
+ * The file watchers keep unopened files current: a task definition created, changed and deleted
+ * on disk by another program (git, a generator) shows, changes and leaves the Problems panel.
+ */
+export async function diskChangesFollowed(): Promise<void> {
+  const uri = fixtureUri(CREATED_ON_DISK);
+  fs.writeFileSync(uri.fsPath, createdOnDisk(true, true));
+  await waitForExactly(uri, [{ rule: 'privileged-container', range: '10:20-10:24', severity: 'error' }], 'the findings of a file created on disk');
+  fs.writeFileSync(uri.fsPath, createdOnDisk(false, false));
+  await waitForExactly(uri, [{ rule: 'writable-root-filesystem', range: '11:32-11:37', severity: 'warning' }], 'the findings of the file changed on disk');
+  fs.rmSync(uri.fsPath);
+  await waitForExactly(uri, [], 'the findings of the deleted file to go');
+}
+
 /**
  * Puts everything back after a test: settings, editors (unsaved changes discarded) and the
  * fixtures on disk (a test may have saved one).
@@ -154,4 +278,6 @@ export async function restoreWorkspace(fixtures: string[]): Promise<void> {
     const uri = fixtureUri(f);
     if (!pristine.equals(fs.readFileSync(uri.fsPath))) await vscode.workspace.fs.writeFile(uri, pristine);
   }
+  // Files a test created on disk must not show in, or configure, the next test's workspace.
+  for (const f of [CREATED_ON_DISK, CONFIG_FILE]) fs.rmSync(fixtureUri(f).fsPath, { force: true });
 }

@@ -1,5 +1,6 @@
 import {
-  fixAllApplies, fixAllOnSave, hoverExplains, openAndExpectDiagnostics, quickFixApplies, restoreWorkspace, severitiesFollowSettings,
+  fixAllApplies, fixAllOnSave, hoverExplains, ignoreInConfigApplies, ignoreOnLineApplies, openAndExpectDiagnostics, quickFixApplies,
+  restoreWorkspace, severitiesFollowSettings,
 } from '../checks';
 import { FORMATS } from '../formats';
 
@@ -14,5 +15,7 @@ for (const c of FORMATS) {
     it('saving with editor.codeActionsOnSave applies every safe fix', () => fixAllOnSave(c));
     it('severities follow ecsGuard.rules', () => severitiesFollowSettings(c));
     it('hover explains the finding', () => hoverExplains(c));
+    if (c.ignoreOnLine) it(`"Ignore '${c.ignoreOnLine}' on this line" inserts the directive and the diagnostic goes away`, () => ignoreOnLineApplies(c));
+    if (c.ignoreInConfig) it(`"Ignore '${c.ignoreInConfig}' in this file" writes .ecs-guard.json and the diagnostic goes away`, () => ignoreInConfigApplies(c));
   });
 }
