@@ -59,8 +59,22 @@ after(function () {
     if (!o?.positive.size) missing.push(`${r.meta.id}: no test saw it fire`);
     if (!o?.negative.size) missing.push(`${r.meta.id}: no test saw it stay silent`);
   }
+  // Every rule is tested firing and silent in every format that can express what it checks.
+  const ALL = ['taskdef-json', 'cloudformation-yaml', 'cloudformation-json', 'cdk-typescript', 'cdk-python'];
+  const formatsOf = (id: string): string[] => {
+    if (id === 'task-role-reused') return ['workspace'];
+    if (['public-ip-assigned', 'wildcard-task-role-policy', 'container-insights-disabled'].includes(id)) return ALL.filter(f => f !== 'taskdef-json');
+    return ALL;
+  };
+  for (const r of RULES) {
+    const o = observed.get(r.meta.id);
+    for (const f of formatsOf(r.meta.id)) {
+      if (!o?.positive.has(f)) missing.push(`${r.meta.id}: no test saw it fire in ${f}`);
+      if (!o?.negative.has(f)) missing.push(`${r.meta.id}: no test saw it stay silent in ${f}`);
+    }
+  }
   // Only meaningful when the whole suite ran (not a filtered run).
   if (observed.size > 0 && !process.argv.some(a => a === '--grep' || a === '-g' || a.startsWith('--grep='))) {
-    assert.deepEqual(missing, [], 'every rule needs a positive and a negative test');
+    assert.deepEqual([...new Set(missing)], [], 'every rule needs a positive and a negative test in every format');
   }
 });
