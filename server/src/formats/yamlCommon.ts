@@ -24,6 +24,9 @@ export function plainValue(s: string): string | number | boolean | null {
     case 'false': case 'False': case 'FALSE': return false;
     case '': case '~': case 'null': case 'Null': case 'NULL': return null;
   }
+  // Numbers start with a digit, a sign or a point: other text skips both expressions.
+  const c = s.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46)) return s;
   if (s.length <= 20 && (INT.test(s) || FLOAT.test(s))) {
     const n = Number(s);
     if (Number.isFinite(n) && String(n) === s) return n;

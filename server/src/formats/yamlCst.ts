@@ -16,6 +16,9 @@ type Job = { tok: CST.Token; props: Props; depth: number; parent?: Parent; prop?
  * Aliases are never expanded (CloudFormation does not support them, and expanding invites an
  * alias bomb): an alias is kept as an invalid scalar, which the model treats as unknown.
  * Only the first document of a multi-document stream is read.
+ *
+ * This is the general reader: `parseYaml` tries the faster token reader (yamlFast.ts) first and
+ * comes here whenever that one meets anything outside the plain subset it reads.
  */
 export function parseYamlCst(text: string): YamlParseResult {
   const errors: YamlParseResult['errors'] = [];
