@@ -1,16 +1,20 @@
-import { CST, Lexer } from 'yaml';
+import { CST } from 'yaml';
 import type { SArray, SComment, SNode, SObject, SProp, SScalar, STagged } from './syntax';
 import { plainValue, type YamlParseResult } from './yamlCommon';
+import {
+  DECLINE, T_ALIAS, T_ANCHOR, T_BLOCK, T_BOM, T_COLON, T_COMMA, T_COMMENT, T_DASH, T_DIRECTIVE, T_DOC_START, T_DOUBLE, T_HEADER,
+  T_MAP_END, T_MAP_START, T_NEWLINE, T_PLAIN, T_SEQ_END, T_SEQ_START, T_SINGLE, T_SPACE, T_TAG, decline, scanYaml, type TokenSink,
+} from './yamlScan';
 
 /*
- * The token reader: the syntax tree of yamlCst.ts, built straight from the `yaml` package's Lexer.
+ * The token reader: the syntax tree of yamlCst.ts, built straight from the `yaml` package's Lexer
+ * tokens (cut by yamlScan.ts, a port of that Lexer without its generators).
  *
  * Why: the package's Parser turns the Lexer's tokens into a concrete syntax tree through layers of
  * generators and many short-lived objects; on a large template it costs about nine times the
- * Lexer, and it dominated the time of reading YAML. The Lexer alone already cuts the text at every
- * boundary that matters, with exact offsets (its tokens are consecutive slices of the text, plus
- * three one-character markers), so an indentation-aware builder over those tokens can make the
- * tree directly.
+ * Lexer, and it dominated the time of reading YAML. The Lexer already cuts the text at every
+ * boundary that matters, with exact offsets, so an indentation-aware builder over its tokens can
+ * make the tree directly.
  *
  * How it stays identical to the general reader: it reads a strict subset — block mappings and
  * sequences (indentless and compact ones too), flow collections, plain, quoted and block scalars,
@@ -28,14 +32,6 @@ import { plainValue, type YamlParseResult } from './yamlCommon';
 
 /** Deeper nesting is left to the general reader, which bounds it and reports it (MAX_YAML_DEPTH). */
 const MAX_FAST_DEPTH = 500;
-
-/** Thrown to give up; caught in parseYamlFast. */
-const DECLINE = { declined: true };
-
-// Token kinds (what the Lexer's token is), decided from its first character.
-const T_NEWLINE = 1, T_SPACE = 2, T_COMMENT = 3, T_SCALAR_MARK = 4, T_DOC_MARK = 5, T_BOM = 6, T_DIRECTIVE = 7;
-const T_DOC_START = 8, T_DASH = 9, T_COLON = 10, T_COMMA = 11, T_MAP_START = 12, T_MAP_END = 13, T_SEQ_START = 14, T_SEQ_END = 15;
-const T_ALIAS = 16, T_ANCHOR = 17, T_TAG = 18, T_SINGLE = 19, T_DOUBLE = 20, T_HEADER = 21, T_PLAIN = 22;
 
 // Frame kinds.
 const F_DOC = 0, F_BMAP = 1, F_BSEQ = 2, F_FMAP = 3, F_FSEQ = 4;
@@ -85,7 +81,7 @@ function badPlainStart(c: number): boolean {
     default: return false;
   }
 }
-// Markers the Lexer emits that must never be confused with text, and a carriage return that ends no line.
+// Characters the Lexer would emit as its markers, and a carriage return that ends no line: left to the Parser.
 const UNUSUAL_TEXT = /[\x02\x18\x1f]|\r(?!\n)/;
 const WHITESPACE = /\s/;
 
@@ -105,45 +101,16 @@ export function parseYamlFast(text: string): YamlParseResult | undefined {
   }
 }
 
-function decline(): never {
-  throw DECLINE;
-}
-
-function kindOf(tok: string): number {
-  switch (tok.charCodeAt(0)) {
-    case 10: case 13: return T_NEWLINE;
-    case 32: case 9: return T_SPACE;
-    case 35: return T_COMMENT;
-    case 0x1f: return T_SCALAR_MARK;
-    case 0x02: return T_DOC_MARK;
-    case 0xfeff: return T_BOM;
-    case 37: return T_DIRECTIVE;
-    case 45: return tok.length === 1 ? T_DASH : tok === '---' ? T_DOC_START : decline();
-    case 58: return T_COLON;
-    case 44: return T_COMMA;
-    case 123: return T_MAP_START;
-    case 125: return T_MAP_END;
-    case 91: return T_SEQ_START;
-    case 93: return T_SEQ_END;
-    case 42: return T_ALIAS;
-    case 38: return T_ANCHOR;
-    case 33: return T_TAG;
-    case 39: return T_SINGLE;
-    case 34: return T_DOUBLE;
-    case 124: case 62: return T_HEADER;
-    default: return decline(); // `?`, `...`, the flow-error marker, anything unknown
-  }
-}
-
-class TokenReader {
+class TokenReader implements TokenSink {
+  /** The current token's start and end. */
   private off = 0;
+  private tokEnd = 0;
   private lineStart = 0;
   /** Only indentation and `- ` indicators so far on this line. */
   private atBlockStart = true;
   /** A tab in this line's indentation: fine before a comment or the line's end, not before content. */
   private tabIndent = false;
   private mode = M_LINE;
-  private scalarNext = false;
   private docStart = false;
   private readonly stack: Frame[] = [];
   private root: SNode | undefined;
@@ -170,57 +137,44 @@ class TokenReader {
   }
 
   read(): YamlParseResult {
-    const lexer = new Lexer();
-    for (const tok of lexer.lex(this.text)) {
-      if (this.scalarNext) {
-        this.scalarNext = false;
-        if (this.mode === M_HEADER) this.blockScalar(tok);
-        else this.token(T_PLAIN, tok);
-        this.off += tok.length;
-      } else {
-        const kind = kindOf(tok);
-        this.token(kind, tok);
-        // The markers are not text: they take no room.
-        if (kind !== T_SCALAR_MARK && kind !== T_DOC_MARK) this.off += tok.length;
-      }
-    }
+    scanYaml(this.text, this);
     this.end();
     return { root: this.root, errors: [], comments: this.comments };
   }
 
-  private token(kind: number, tok: string): void {
+  /** The scanner's tokens, one by one. */
+  token(kind: number, start: number, end: number): void {
+    this.off = start;
+    this.tokEnd = end;
     switch (kind) {
-      case T_SCALAR_MARK:
-        this.scalarNext = true;
-        return;
-      case T_DOC_MARK:
-        if (this.mode !== M_LINE) decline();
-        return;
+      case T_BLOCK:
+        if (this.mode !== M_HEADER) decline();
+        return this.blockScalar();
       case T_COMMENT:
         // After a root that is not a block collection, the Parser closes the document a line later
         // and the general reader drops the comments that follow: leave those texts to it.
         if (this.rootSet && this.stack.length === 1 && this.mode === M_LINE) decline();
-        this.comments.push({ span: { start: this.off, end: this.off + tok.length }, text: tok.slice(1) });
+        this.comments.push({ span: { start, end }, text: this.text.slice(start + 1, end) });
         break;
       case T_NEWLINE:
-        this.lineStart = this.off + tok.length;
+        this.lineStart = end;
         break;
       case T_SPACE:
-        if (this.atBlockStart && this.mode !== M_FLOW && tok.includes('\t')) this.tabIndent = true;
+        if (this.atBlockStart && this.mode !== M_FLOW && hasTab(this.text, start, end)) this.tabIndent = true;
         break;
       default:
         // The Parser does not count tabs as indentation; the columns here would differ from its.
         if (this.tabIndent) decline();
     }
     switch (this.mode) {
-      case M_LINE: return this.lineToken(kind, tok);
-      case M_VALUE: return this.valueToken(kind, tok);
-      case M_KEY: return this.keyToken(kind, tok);
+      case M_LINE: return this.lineToken(kind);
+      case M_VALUE: return this.valueToken(kind);
+      case M_KEY: return this.keyToken(kind);
       case M_AFTER_SCALAR: return this.afterScalar(kind);
       case M_AFTER_KEY: return this.afterKey(kind);
       case M_DONE: return this.doneToken(kind);
-      case M_HEADER: return this.headerToken(kind, tok);
-      case M_FLOW: return this.flowToken(kind, tok);
+      case M_HEADER: return this.headerToken(kind);
+      case M_FLOW: return this.flowToken(kind);
     }
   }
 
@@ -235,7 +189,7 @@ class TokenReader {
     return kind === T_SPACE || kind === T_COMMENT;
   }
 
-  private lineToken(kind: number, tok: string): void {
+  private lineToken(kind: number): void {
     if (kind === T_NEWLINE) {
       this.atBlockStart = true;
       this.tabIndent = false;
@@ -244,7 +198,7 @@ class TokenReader {
     switch (kind) {
       case T_SPACE: case T_COMMENT: return;
       case T_BOM:
-        this.lineStart = this.off + 1; // the mark takes no column
+        this.lineStart = this.tokEnd; // the mark takes no column
         return;
       case T_DIRECTIVE:
         if (this.rootSet || this.docStart || this.propsAny) decline();
@@ -261,13 +215,13 @@ class TokenReader {
     switch (this.dedent(col, kind === T_DASH)) {
       case D_KEY:
         this.mode = M_KEY;
-        return this.keyToken(kind, tok);
+        return this.keyToken(kind);
       case D_NEXT_ITEM:
         this.mode = M_VALUE;
         return;
       default:
         this.mode = M_VALUE;
-        return this.valueToken(kind, tok);
+        return this.valueToken(kind);
     }
   }
 
@@ -313,12 +267,12 @@ class TokenReader {
     }
   }
 
-  private valueToken(kind: number, tok: string): void {
+  private valueToken(kind: number): void {
     if (this.blank(kind)) return;
     switch (kind) {
       case T_TAG:
       case T_ANCHOR:
-        this.property(kind, tok);
+        this.property(kind);
         this.atBlockStart = false;
         return;
       case T_DASH: {
@@ -331,15 +285,12 @@ class TokenReader {
         return;
       }
       case T_PLAIN: case T_SINGLE: case T_DOUBLE: case T_ALIAS:
-        this.scKind = kind;
-        this.scOff = this.off;
-        this.scSrc = tok;
-        this.scCol = this.off - this.lineStart;
+        this.pendingScalar(kind);
         this.atBlockStart = false;
         this.mode = M_AFTER_SCALAR;
         return;
       case T_HEADER:
-        this.header = [{ type: 'block-scalar-header', offset: this.off, indent: 0, source: tok }];
+        this.header = [{ type: 'block-scalar-header', offset: this.off, indent: 0, source: this.text.slice(this.off, this.tokEnd) }];
         this.atBlockStart = false;
         this.mode = M_HEADER;
         return;
@@ -353,14 +304,19 @@ class TokenReader {
     }
   }
 
-  private keyToken(kind: number, tok: string): void {
+  private keyToken(kind: number): void {
     if (kind !== T_PLAIN && kind !== T_SINGLE && kind !== T_DOUBLE) decline();
-    this.scKind = kind;
-    this.scOff = this.off;
-    this.scSrc = tok;
-    this.scCol = this.off - this.lineStart;
+    this.pendingScalar(kind);
     this.atBlockStart = false;
     this.mode = M_AFTER_KEY;
+  }
+
+  /** Keeps the current token as the scalar whose role the next tokens decide. */
+  private pendingScalar(kind: number): void {
+    this.scKind = kind;
+    this.scOff = this.off;
+    this.scSrc = this.text.slice(this.off, this.tokEnd);
+    this.scCol = this.off - this.lineStart;
   }
 
   private afterKey(kind: number): void {
@@ -460,14 +416,15 @@ class TokenReader {
     return r ? r.value : decline();
   }
 
-  private headerToken(kind: number, tok: string): void {
+  private headerToken(kind: number): void {
     if (kind !== T_SPACE && kind !== T_COMMENT && kind !== T_NEWLINE) decline();
     const type = kind === T_SPACE ? 'space' : kind === T_COMMENT ? 'comment' : 'newline';
-    this.header.push({ type, offset: this.off, indent: 0, source: tok });
+    this.header.push({ type, offset: this.off, indent: 0, source: this.text.slice(this.off, this.tokEnd) });
   }
 
-  /** A block scalar's content (`source`, up to and with its last line break) completes the node. */
-  private blockScalar(source: string): void {
+  /** A block scalar's content (the current token, up to and with its last line break) completes the node. */
+  private blockScalar(): void {
+    const source = this.text.slice(this.off, this.tokEnd);
     const props = this.header;
     const head = props[0];
     const parent = this.stack[this.stack.length - 1];
@@ -483,17 +440,17 @@ class TokenReader {
     const node: SScalar = { kind: 'scalar', value: r ? r.value : '', style: head.source.startsWith('>') ? '>' : '|', span: { start, end } };
     this.fill(this.wrap(node));
     // The content ends with its line: what follows starts a line.
-    this.lineStart = this.off + source.length;
+    this.lineStart = this.tokEnd;
     this.mode = M_LINE;
     this.atBlockStart = true;
     this.tabIndent = false;
   }
 
-  private property(kind: number, tok: string): void {
+  private property(kind: number): void {
     if (kind === T_TAG) {
       if (this.tagOff >= 0) decline(); // two tags on one node
       this.tagOff = this.off;
-      this.tagSrc = tok;
+      this.tagSrc = this.text.slice(this.off, this.tokEnd);
     }
     this.propsAny = true;
     this.propsLine = this.lineStart;
@@ -603,7 +560,7 @@ class TokenReader {
     f.state = isMap ? S_KEY : S_ITEM;
   }
 
-  private flowToken(kind: number, tok: string): void {
+  private flowToken(kind: number): void {
     if (kind === T_NEWLINE || kind === T_SPACE || kind === T_COMMENT) return;
     let f = this.stack[this.stack.length - 1];
     if (f.pair && f.state === S_AFTER && (kind === T_COMMA || kind === T_SEQ_END)) {
@@ -622,11 +579,9 @@ class TokenReader {
     switch (kind) {
       case T_TAG: case T_ANCHOR:
         if (!valueHere) decline();
-        return this.property(kind, tok);
+        return this.property(kind);
       case T_PLAIN: case T_SINGLE: case T_DOUBLE: case T_ALIAS:
-        this.scKind = kind;
-        this.scOff = this.off;
-        this.scSrc = tok;
+        this.pendingScalar(kind);
         if (seq && valueHere) {
           f.state = S_PENDING;
         } else if (valueHere) {
@@ -689,6 +644,11 @@ class TokenReader {
     while (this.stack.length > 1) this.close(this.stack[this.stack.length - 1]);
     if (!this.rootSet && this.propsAny) decline();
   }
+}
+
+function hasTab(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 9) return true;
+  return false;
 }
 
 function frame(kind: number, indent: number, coll: SObject | SArray | undefined, outer: SNode | undefined): Frame {

@@ -2,20 +2,79 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { Lexer } from 'yaml';
 import type { SNode, SProp } from '../../../server/src/formats/syntax';
 import type { YamlParseResult } from '../../../server/src/formats/yamlCommon';
 import { parseYamlCst } from '../../../server/src/formats/yamlCst';
 import { parseYamlFast } from '../../../server/src/formats/yamlFast';
 import { parseYaml } from '../../../server/src/formats/yamlParse';
+import * as scan from '../../../server/src/formats/yamlScan';
 import { CORPUS, EXAMPLES, corpusDir, filesUnder } from '../../helpers/paths';
 
 /*
  * The token reader (yamlFast.ts) against the general reader (yamlCst.ts): whenever the fast one
  * answers, its answer must be the general one's, node for node and offset for offset, and the
  * general one must have found no error; whenever it declines, parseYaml must be the general reader.
+ * And its scanner (yamlScan.ts, a port of the yaml Lexer) against the Lexer itself: whenever the
+ * scanner does not decline, it must cut exactly the Lexer's tokens.
  * Fed with every YAML file of the examples and the corpus, hand-written corner cases, and
  * thousands of seeded mutations of them.
  */
+
+type Token = [kind: number, start: number, end: number];
+
+/** The scanner's tokens, or undefined where it declines. */
+function scannerTokens(text: string): Token[] | undefined {
+  const out: Token[] = [];
+  try {
+    scan.scanYaml(text, { token: (kind, start, end) => void out.push([kind, start, end]) });
+  } catch (e) {
+    if (e === scan.DECLINE) return undefined;
+    throw e;
+  }
+  return out;
+}
+
+/** The yaml package's Lexer tokens in the scanner's terms; 'unknown' for tokens the scanner never emits. */
+function lexerTokens(text: string): (Token | 'unknown')[] {
+  const out: (Token | 'unknown')[] = [];
+  let at = 0;
+  let afterHeader = false;
+  let scalar = false;
+  const kindOf = (t: string): number | undefined => {
+    switch (t) {
+      case '\n': case '\r\n': return scan.T_NEWLINE;
+      case '---': return scan.T_DOC_START;
+      case '-': return scan.T_DASH;
+      case ':': return scan.T_COLON;
+      case ',': return scan.T_COMMA;
+      case '{': return scan.T_MAP_START;
+      case '}': return scan.T_MAP_END;
+      case '[': return scan.T_SEQ_START;
+      case ']': return scan.T_SEQ_END;
+      case '\uFEFF': return scan.T_BOM;
+    }
+    return ({ ' ': scan.T_SPACE, '\t': scan.T_SPACE, '#': scan.T_COMMENT, '%': scan.T_DIRECTIVE, '*': scan.T_ALIAS, '&': scan.T_ANCHOR, '!': scan.T_TAG, "'": scan.T_SINGLE, '"': scan.T_DOUBLE, '|': scan.T_HEADER, '>': scan.T_HEADER } as Record<string, number>)[t[0]];
+  };
+  for (const t of new Lexer().lex(text)) {
+    if (scalar) {
+      out.push([afterHeader ? scan.T_BLOCK : scan.T_PLAIN, at, at + t.length]);
+      at += t.length;
+      scalar = afterHeader = false;
+      continue;
+    }
+    if (t === '\x02') continue; // the start of a document: no text
+    if (t === '\x1f') {
+      scalar = true;
+      continue;
+    }
+    const kind = t === '\x18' ? undefined : kindOf(t);
+    if (kind === scan.T_HEADER) afterHeader = true;
+    out.push(kind === undefined ? 'unknown' : [kind, at, at + t.length]);
+    at += t.length;
+  }
+  return out;
+}
 
 /**
  * Every fact of a result as lines: each node's path, kind, span, value, style, flow, tag, which
@@ -76,6 +135,8 @@ interface Tally {
 
 /** Checks one text; returns whether the fast reader answered. */
 function check(text: string, what: string, tally?: Tally): boolean {
+  const tokens = scannerTokens(text);
+  if (tokens) assert.deepEqual(tokens, lexerTokens(text), `${what}: the scanner and the Lexer cut differently\n${JSON.stringify(text.slice(0, 400))}`);
   const general = parseYamlCst(text);
   const fast = parseYamlFast(text);
   if (tally) {
