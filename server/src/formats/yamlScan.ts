@@ -110,6 +110,16 @@ class Scanner {
     return end;
   }
 
+  /** The first line feed in [from, before), or -1. */
+  private nextNewline(from: number, before: number): number {
+    // The cached line end answers most calls without a search.
+    const cached = this.lineEndPos;
+    if (cached >= from) return cached < before ? cached : -1;
+    if (cached === -1 && from >= this.pos) return -1;
+    for (let i = from; i < before; i++) if (this.text.charCodeAt(i) === 10) return i;
+    return -1;
+  }
+
   private push(kind: number, n: number): number {
     if (n > 0) {
       this.sink.token(kind, this.pos, this.pos + n);
@@ -129,14 +139,15 @@ class Scanner {
     if (this.at(lineStart) === 37) {
       // A directive: up to a ` #` comment, without trailing blanks.
       let dirEnd = le;
-      let cs = this.text.indexOf('#', lineStart);
-      while (cs !== -1 && cs < le) {
+      // Searched within the line only, as the Lexer does: a search to the end of the text on
+      // every line would make a long file quadratic.
+      for (let cs = lineStart + 1; cs < le; cs++) {
+        if (this.at(cs) !== 35) continue;
         const ch = this.at(cs - 1);
         if (ch === 32 || ch === 9) {
           dirEnd = cs - 1;
           break;
         }
-        cs = this.text.indexOf('#', cs + 1);
       }
       for (;;) {
         const ch = this.at(dirEnd - 1);
@@ -324,14 +335,12 @@ class Scanner {
     }
     // An unclosed quote is an error (or a scalar the resolver reads oddly): the general reader decides.
     if (end === -1) decline();
-    // Only looking for newlines within the quotes.
-    let nl = text.indexOf('\n', this.pos);
-    if (nl !== -1 && nl < end) {
-      while (nl !== -1 && nl < end) {
-        const cs = this.continueScalar(nl + 1);
-        if (cs === -1) decline(); // cut short by an unexpected unindent: an error
-        nl = text.indexOf('\n', cs);
-      }
+    // Only looking for newlines within the quotes, and never past them: many quoted scalars on
+    // one long line must not each search the rest of it.
+    for (let nl = this.nextNewline(this.pos, end); nl !== -1; ) {
+      const cs = this.continueScalar(nl + 1);
+      if (cs === -1) decline(); // cut short by an unexpected unindent: an error
+      nl = this.nextNewline(cs, end);
     }
     this.push(quote === 39 ? T_SINGLE : T_DOUBLE, end + 1 - this.pos);
     return this.flowLevel ? FLOW : DOC;
