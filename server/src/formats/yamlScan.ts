@@ -20,10 +20,10 @@ export function decline(): never {
   throw DECLINE;
 }
 
-// Token kinds handed to the sink.
-export const T_NEWLINE = 1, T_SPACE = 2, T_COMMENT = 3, T_BOM = 4, T_DIRECTIVE = 5, T_DOC_START = 6;
-export const T_DASH = 7, T_COLON = 8, T_COMMA = 9, T_MAP_START = 10, T_MAP_END = 11, T_SEQ_START = 12, T_SEQ_END = 13;
-export const T_ALIAS = 14, T_ANCHOR = 15, T_TAG = 16, T_SINGLE = 17, T_DOUBLE = 18, T_HEADER = 19, T_PLAIN = 20;
+/** Token kinds handed to the sink (the Lexer's token types, by number). */
+export const T_NEWLINE = 1, T_SPACE = 2, T_COMMENT = 3, T_BOM = 4, T_DIRECTIVE = 5, T_DOC_START = 6,
+  T_DASH = 7, T_COLON = 8, T_COMMA = 9, T_MAP_START = 10, T_MAP_END = 11, T_SEQ_START = 12, T_SEQ_END = 13,
+  T_ALIAS = 14, T_ANCHOR = 15, T_TAG = 16, T_SINGLE = 17, T_DOUBLE = 18, T_HEADER = 19, T_PLAIN = 20;
 /** A block scalar's content, after its header line (the Lexer's SCALAR marker and source). */
 export const T_BLOCK = 21;
 

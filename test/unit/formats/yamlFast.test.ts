@@ -81,7 +81,7 @@ function lexerTokens(text: string): (Token | 'unknown')[] {
  * node is its parent and which property it is the value of (and whether `prop` is set at all),
  * every property's key, key span, span and owner; then the comments and errors.
  */
-function describe_(r: YamlParseResult): string[] {
+function facts(r: YamlParseResult): string[] {
   const out: string[] = [];
   const paths = new Map<object, string>();
   const who = (n: object | undefined) => (n ? paths.get(n) ?? '<outside the tree>' : '-');
@@ -145,12 +145,12 @@ function check(text: string, what: string, tally?: Tally): boolean {
   }
   if (!fast) {
     // Declined: parseYaml is the general reader, errors and all.
-    assert.deepEqual(describe_(parseYaml(text)), describe_(general), `${what}: parseYaml differs from the general reader`);
+    assert.deepEqual(facts(parseYaml(text)), facts(general), `${what}: parseYaml differs from the general reader`);
     return false;
   }
   assert.deepEqual(general.errors, [], `${what}: the fast reader answered where the general one reports errors\n${JSON.stringify(text.slice(0, 400))}`);
-  const a = describe_(fast);
-  const b = describe_(general);
+  const a = facts(fast);
+  const b = facts(general);
   assert.ok(a.length === b.length && a.every((l, i) => l === b[i]), `${what}: the readers differ at ${firstDifference(a, b)}\n${JSON.stringify(text.slice(0, 400))}`);
   // The whole graph too, parent links included (deepStrictEqual follows cycles).
   assert.deepStrictEqual(fast, general, `${what}: the trees differ in a way the description missed`);
