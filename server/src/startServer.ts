@@ -168,7 +168,7 @@ export function startServer(connection: Connection): void {
         }
       }
     }
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    await connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
   };
 
   const publishAffected = (uris: string[] | undefined) => {
@@ -210,6 +210,7 @@ export function startServer(connection: Connection): void {
    * tens of milliseconds apart.
    */
   const schedule = (uri: string) => {
+    editorWork.add(uri);
     const now = performance.now();
     const last = lastChange.get(uri);
     lastChange.set(uri, now);
@@ -217,7 +218,9 @@ export function startServer(connection: Connection): void {
     const run = () => {
       scheduled.delete(uri);
       burstStart.delete(uri);
-      validate(uri).catch(e => connection.console.error(`validation of ${uri} failed: ${e instanceof Error ? e.message : String(e)}`));
+      validate(uri)
+        .catch(e => connection.console.error(`validation of ${uri} failed: ${e instanceof Error ? e.message : String(e)}`))
+        .finally(() => editorWork.delete(uri));
     };
     if (last === undefined || now - last > 2) {
       if (!pending) scheduled.set(uri, setTimeout(run, 0));
@@ -228,6 +231,12 @@ export function startServer(connection: Connection): void {
     burstStart.set(uri, first);
     scheduled.set(uri, setTimeout(run, now - first > 30 ? 0 : 2));
   };
+  /**
+   * Open documents whose analysis is scheduled or under way. The workspace scan stands aside while
+   * there are any: an analysis takes several event-loop turns (a settings request to the editor,
+   * its answer, the diagnostics written back) and each turn the scan took would add its slice.
+   */
+  const editorWork = new Set<string>();
   const lastChange = new Map<string, number>();
   const burstStart = new Map<string, number>();
 
@@ -281,6 +290,29 @@ export function startServer(connection: Connection): void {
       }
       let lastReport = performance.now();
       let slice = performance.now();
+      // Files whose cross-file findings a later file may change: published once, when the scan ends,
+      // not once per file that shares their task role (that would be quadratic in a big repository).
+      const pending = new Set<string>();
+      // vscode-jsonrpc writes one message per event-loop turn, and each turn of this loop holds the
+      // loop for up to 8 ms: unchecked, the scan's diagnostics queue up faster than they drain, and
+      // an editor's request (a configuration read for a file just opened) waits behind hundreds of
+      // them. So the scan waits while more than a few of its messages are unwritten.
+      let unwritten = 0;
+      const send = (uri: string) => {
+        unwritten++;
+        void publish(uri).finally(() => unwritten--);
+      };
+      const drain = async () => {
+        while (unwritten > 4 && !cancelled()) await new Promise(r => setImmediate(r));
+        slice = performance.now();
+      };
+      // Waits for the editor's analyses to finish, but never longer than a quarter of a second
+      // (an editor that never answers a settings request must not stop the scan).
+      const standAside = async () => {
+        const until = performance.now() + 250;
+        while (editorWork.size > 0 && performance.now() < until && !cancelled()) await new Promise(r => setTimeout(r, 1));
+        slice = performance.now();
+      };
       for (const file of all) {
         if (cancelled()) break;
         files++;
@@ -289,12 +321,14 @@ export function startServer(connection: Connection): void {
           const affected = await workspace.analyzeFromDisk(file, editorSettingsFor, log);
           if (affected !== undefined) {
             if (workspace.hasDisk(uri)) documentsFound++;
-            void publish(uri);
-            publishAffected(affected);
+            send(uri);
+            for (const a of affected) pending.add(a);
           }
         }
         // Let editor requests in: never hold the event loop for more than a few milliseconds.
-        if (performance.now() - slice > 8) {
+        if (editorWork.size > 0) await standAside();
+        if (unwritten > 4) await drain();
+        else if (performance.now() - slice > 8) {
           await new Promise(r => setImmediate(r));
           slice = performance.now();
         }
@@ -303,6 +337,13 @@ export function startServer(connection: Connection): void {
           lastReport = performance.now();
         }
       }
+      for (const uri of pending) {
+        send(uri);
+        if (unwritten > 4) await drain();
+      }
+      // Everything the scan published is written before the editor hears that the scan is done.
+      // (Bounded: a client that stops reading must not keep the scan open for ever.)
+      for (const until = performance.now() + 2000; unwritten > 0 && !cancelled() && performance.now() < until;) await new Promise(r => setImmediate(r));
     } finally {
       reporter?.done();
       const ms = Math.round(performance.now() - t0);
