@@ -9,8 +9,11 @@ import { TASK_ROLE_REUSED } from './engine/roleIndex';
 import type { Settings } from './engine/types';
 import { FORMAT_LABELS } from './formats/adapter';
 import { prepareDocument } from './formats';
+import { typescriptIfLoaded } from './formats/cdk/typescriptLoader';
+import { pythonGrammarLoadMs } from './formats/cdkPython';
 import { FIX_ALL_KIND, codeActions } from './lsp/codeActions';
 import { sameRange, toDiagnostic, toRange } from './lsp/convert';
+import { DiskAnalyzer } from './lsp/diskWorker';
 import { AnalysisCache } from './lsp/documentState';
 import { hover } from './lsp/hover';
 import { ignoreActions } from './lsp/ignoreActions';
@@ -39,7 +42,10 @@ export const SCAN_DONE_NOTIFICATION = 'ecsGuard/scanDone';
 /** The server's command that (re)starts the workspace scan. */
 export const SCAN_COMMAND = 'ecsGuard.server.scanWorkspace';
 
-/** Answers { memory, maxRss (bytes, the peak), openDocuments, cachedAnalyses, diskFiles } (run with --expose-gc to collect first). */
+/**
+ * Answers { memory, maxRss (bytes, the peak), openDocuments, cachedAnalyses, diskFiles, typescriptLoaded,
+ * pythonLoaded, diskWorker } (run with --expose-gc to collect first).
+ */
 export const STATS_REQUEST = 'ecsGuard/stats';
 
 /**
@@ -52,12 +58,12 @@ function fault(where: string): void {
 }
 
 /** Wires the LSP handlers to the engine. No analysis logic lives here. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: { workerScript?: string } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const log = (msg: string) => connection.console.log(msg);
   const settingsStore = new SettingsStore(connection, log);
   const cache = new AnalysisCache();
-  const workspace = new WorkspaceState();
+  const workspace = new WorkspaceState(new DiskAnalyzer(options.workerScript, log));
   const scheduled = new Map<string, NodeJS.Timeout>();
   let progressSupported = false;
   let watchSupported = false;
@@ -313,16 +319,26 @@ export function startServer(connection: Connection): void {
         while (editorWork.size > 0 && performance.now() < until && !cancelled()) await new Promise(r => setTimeout(r, 1));
         slice = performance.now();
       };
+      // Files analysed on the worker thread (CDK code): the scan goes on while they are.
+      const offThread = new Set<Promise<void>>();
+      const stored = (uri: string, affected: string[] | undefined) => {
+        if (affected === undefined || cancelled()) return;
+        if (workspace.hasDisk(uri)) documentsFound++;
+        send(uri);
+        for (const a of affected) pending.add(a);
+      };
       for (const file of all) {
         if (cancelled()) break;
         files++;
         const uri = pathToUri(file);
         if (!documents.get(uri)) {
-          const affected = await workspace.analyzeFromDisk(file, editorSettingsFor, log);
-          if (affected !== undefined) {
-            if (workspace.hasDisk(uri)) documentsFound++;
-            send(uri);
-            for (const a of affected) pending.add(a);
+          const job = workspace.startFromDisk(file, editorSettingsFor, log, () => !cancelled());
+          if (job.offThread) {
+            const p: Promise<void> = job.done.then(affected => stored(uri, affected)).finally(() => offThread.delete(p));
+            offThread.add(p);
+            if (offThread.size >= 4) await Promise.race(offThread);
+          } else {
+            stored(uri, await job.done);
           }
         }
         // Let editor requests in: never hold the event loop for more than a few milliseconds.
@@ -337,6 +353,7 @@ export function startServer(connection: Connection): void {
           lastReport = performance.now();
         }
       }
+      await Promise.all(offThread);
       for (const uri of pending) {
         send(uri);
         if (unwritten > 4) await drain();
@@ -345,6 +362,7 @@ export function startServer(connection: Connection): void {
       // (Bounded: a client that stops reading must not keep the scan open for ever.)
       for (const until = performance.now() + 2000; unwritten > 0 && !cancelled() && performance.now() < until;) await new Promise(r => setImmediate(r));
     } finally {
+      workspace.analyzer.release();
       reporter?.done();
       const ms = Math.round(performance.now() - t0);
       if (generation === scanGeneration) log(`workspace scan: ${files} candidate files, ${documentsFound} ECS documents, ${ms} ms`);
@@ -467,8 +485,15 @@ export function startServer(connection: Connection): void {
   connection.onRequest(STATS_REQUEST, () => {
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
-    return { memory: process.memoryUsage(), maxRss: process.resourceUsage().maxRSS * 1024, openDocuments: documents.all().length, cachedAnalyses: cache.size, diskFiles: workspace.diskUris().length };
+    return {
+      memory: process.memoryUsage(), maxRss: process.resourceUsage().maxRSS * 1024, openDocuments: documents.all().length, cachedAnalyses: cache.size,
+      diskFiles: workspace.diskUris().length,
+      // Which parsers this thread has loaded, and whether the disk-analysis worker is running.
+      typescriptLoaded: typescriptIfLoaded() !== undefined, pythonLoaded: pythonGrammarLoadMs() !== undefined, diskWorker: workspace.analyzer.running,
+    };
   });
+
+  connection.onShutdown(() => workspace.analyzer.dispose());
 
   documents.listen(connection);
   connection.listen();

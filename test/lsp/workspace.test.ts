@@ -4,7 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../server/src/engine/analyze';
+import { prepareDocument } from '../../server/src/formats';
 import { LspClient } from '../helpers/lsp';
+import { EXAMPLES } from '../helpers/paths';
 
 const uri = (p: string) => pathToFileURL(p).href;
 const TD = (family: string, extra = '') => JSON.stringify({ family, ...JSON.parse(`{${extra}}`), containerDefinitions: [{ name: 'app', image: 'nginx:1.27', user: '1000', readonlyRootFilesystem: true, privileged: true }] }, null, 2) + '\n';
@@ -121,6 +125,40 @@ describe('language server: workspace scan, watchers, configuration, ignore actio
     // The reports service gets its own role in the editor: both files lose the finding.
     await client.open(reports, TD('reports', '"taskRoleArn": "arn:aws:iam::111122223333:role/reports"'));
     await client.waitFor(() => client.lastDiagnostics(orders)?.diagnostics.every(d => d.code !== 'task-role-reused'), 'other file updated');
+  });
+
+  it('reads CDK files never opened on a worker thread, with the same findings; a failing worker falls back', async () => {
+    const root = tree();
+    const files = ['cdk-typescript/insecure-stack.ts', 'cdk-python/insecure_stack.py'];
+    for (const f of files) fs.copyFileSync(path.join(EXAMPLES, f), path.join(root, 'services', path.basename(f)));
+    type Stats = { typescriptLoaded: boolean; pythonLoaded: boolean; diskWorker: boolean };
+    // What the engine finds in each file, as ranges: the worker must publish exactly these.
+    const expected = async (f: string) => {
+      const text = fs.readFileSync(path.join(EXAMPLES, f), 'utf8');
+      await prepareDocument(text, 'file:///x/' + path.basename(f));
+      const doc = TextDocument.create('file:///x', 'plaintext', 1, text);
+      return analyze(text, 'file:///x/' + path.basename(f)).findings.map(x => `${x.ruleId} ${JSON.stringify([doc.positionAt(x.span.start), doc.positionAt(x.span.end)])}`).sort();
+    };
+    const published = async (f: string) => (await client.diagnosticsFor(uri(path.join(root, 'services', path.basename(f)))))
+      .map(d => `${d.code} ${JSON.stringify([d.range.start, d.range.end])}`).sort();
+    await start([root]);
+    for (const f of files) {
+      const want = await expected(f);
+      assert.ok(want.some(w => w.startsWith('privileged-container')), f);
+      assert.deepEqual(await published(f), want, f);
+    }
+    const stats = await client.conn.sendRequest<Stats>('ecsGuard/stats');
+    assert.deepEqual(stats, { ...stats, typescriptLoaded: false, pythonLoaded: false, diskWorker: false }, 'no parser on the server thread; worker stopped after the scan');
+    await client.shutdown();
+
+    // A worker that dies at start: the server says so in its log and analyses the files itself.
+    client = new LspClient([], { env: { ECS_GUARD_FAULT: 'diskWorker' } });
+    await client.initialize({ workspace: { configuration: true, workspaceFolders: true } }, { workspaceFolders: [{ uri: uri(root), name: 'root' }] });
+    await client.waitFor(() => client.notifications.find(n => n.method === 'ecsGuard/scanDone'), 'scan to finish');
+    for (const f of files) assert.deepEqual(await published(f), await expected(f), f);
+    assert.ok(client.logs.some(l => /disk-analysis worker: .*injected fault/.test(l)), 'the failure is logged');
+    const after = await client.conn.sendRequest<Stats>('ecsGuard/stats');
+    assert.equal(after.typescriptLoaded && after.pythonLoaded, true, 'analysed in the server instead');
   });
 
   it('offers "ignore" actions: a comment directive in JSONC, an .ecs-guard.json entry for strict JSON', async () => {

@@ -46,6 +46,11 @@ export async function prepareDocument(text: string, uri: string, languageId?: st
   }
 }
 
+/** Whether reading this text needs a parser that is loaded on demand (the TypeScript compiler, the Python grammar). */
+export function needsParserLoad(text: string, uri: string, languageId?: string): boolean {
+  return ADAPTERS.some(a => a.prepare !== undefined && a.sniff(text, uri, languageId));
+}
+
 /** The cheap test alone: could any format read this text? (The workspace scan skips the rest unread.) */
 export function mayBeOurs(text: string, uri: string, languageId?: string): boolean {
   return ADAPTERS.some(a => a.sniff(text, uri, languageId));

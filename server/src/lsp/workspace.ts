@@ -2,15 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic, Range } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MAX_DOCUMENT_SIZE, analyze } from '../engine/analyze';
+import { MAX_DOCUMENT_SIZE } from '../engine/analyze';
 import { ConfigResolver, configExcludes, configIgnoresFor } from '../engine/config';
 import { SkipRules, walkFiles } from '../engine/fileWalker';
 import { RoleIndex, RoleUse } from '../engine/roleIndex';
 import { mergeSettings } from '../engine/settings';
 import { DEFAULT_SETTINGS, Settings } from '../engine/types';
-import { CANDIDATE_FILE, mayBeOurs, prepareDocument } from '../formats';
-import { toDiagnostic, toRange } from './convert';
+import { CANDIDATE_FILE, mayBeOurs } from '../formats';
+import { DiskAnalyzer } from './diskWorker';
 
 /** What is kept of a file analysed from disk (not open in the editor): no text, no parse tree. */
 interface DiskState {
@@ -47,6 +46,9 @@ export class WorkspaceState {
   readonly skipRules = new SkipRules();
   folders: Folder[] = [];
   private disk = new Map<string, DiskState>();
+
+  /** `analyzer` decides which files are analysed off the server's thread (by default: none). */
+  constructor(readonly analyzer: DiskAnalyzer = new DiskAnalyzer(undefined, () => undefined)) {}
 
   /** The folder containing a path, if any (the deepest one, for nested folders). */
   folderOf(file: string): Folder | undefined {
@@ -87,7 +89,16 @@ export class WorkspaceState {
    * Reads and analyses a file from disk, keeping only its diagnostics and role uses. Returns the
    * documents whose cross-file findings may have changed, or undefined when it is not ours.
    */
-  async analyzeFromDisk(file: string, settings: (uri: string) => Promise<Settings>, log: (msg: string) => void): Promise<string[] | undefined> {
+  analyzeFromDisk(file: string, settings: (uri: string) => Promise<Settings>, log: (msg: string) => void): Promise<string[] | undefined> {
+    return this.startFromDisk(file, settings, log).done;
+  }
+
+  /**
+   * Reads a file from disk and starts its analysis: `offThread` says whether it runs on the worker
+   * (so that a caller can go on meanwhile), `done` settles as `analyzeFromDisk`'s answer does. What
+   * the analysis finds is stored only if `wanted()` still holds when it ends.
+   */
+  startFromDisk(file: string, settings: (uri: string) => Promise<Settings>, log: (msg: string) => void, wanted: () => boolean = () => true): { offThread: boolean; done: Promise<string[] | undefined> } {
     const uri = pathToFileURL(file).href;
     let text: string;
     try {
@@ -96,26 +107,24 @@ export class WorkspaceState {
       const st = fs.statSync(file);
       if (st.size > MAX_DOCUMENT_SIZE) {
         log(`skipped ${file}: larger than ${MAX_DOCUMENT_SIZE / 1024 / 1024} MB`);
-        return this.forget(uri);
+        return { offThread: false, done: Promise.resolve(this.forget(uri)) };
       }
       const buf = fs.readFileSync(file);
       const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
       text = new TextDecoder('utf-8', { fatal: false }).decode(bom ? buf.subarray(3) : buf);
     } catch {
-      return this.forget(uri);
+      return { offThread: false, done: Promise.resolve(this.forget(uri)) };
     }
-    if (!mayBeOurs(text, uri)) return this.forget(uri);
-    const s = await settings(uri);
-    await prepareDocument(text, uri);
-    const result = analyze(text, uri, s);
-    if (!result.parsed) return this.forget(uri);
-    const doc = TextDocument.create(uri, 'plaintext', 1, text);
-    const uses = result.roleUses ?? [];
-    this.disk.set(uri, {
-      diagnostics: result.findings.map(f => toDiagnostic(doc, f)),
-      useRanges: new Map(uses.map(u => [u.span.start, toRange(doc, u.span)])),
-    });
-    return this.roles.set(uri, uses);
+    if (!mayBeOurs(text, uri)) return { offThread: false, done: Promise.resolve(this.forget(uri)) };
+    const offThread = this.analyzer.offThread(text, uri);
+    const done = (async () => {
+      const result = await this.analyzer.analyze(text, uri, await settings(uri));
+      if (!wanted()) return undefined;
+      if (!result.parsed) return this.forget(uri);
+      this.disk.set(uri, { diagnostics: result.diagnostics, useRanges: new Map(result.useRanges) });
+      return this.roles.set(uri, result.uses);
+    })();
+    return { offThread, done };
   }
 
   /** Drops what is known of a file from disk; returns the documents affected. */
