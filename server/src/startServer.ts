@@ -263,7 +263,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
   const refreshFromDisk = async (file: string) => {
     const uri = pathToUri(file);
     if (documents.get(uri)) return;
-    const affected = (await inScan(file)) ? await workspace.analyzeFromDisk(file, editorSettingsFor, log) : workspace.forget(uri);
+    const affected = (await inScan(file)) ? await workspace.analyzeFromDisk(file, editorSettingsFor, log, () => !documents.get(uri)) : workspace.forget(uri);
     await publish(uri);
     publishAffected(affected);
   };
@@ -332,7 +332,8 @@ export function startServer(connection: Connection, options: { workerScript?: st
         files++;
         const uri = pathToUri(file);
         if (!documents.get(uri)) {
-          const job = workspace.startFromDisk(file, editorSettingsFor, log, () => !cancelled());
+          // (An off-thread result is dropped if the scan was cancelled or the file opened meanwhile: the buffer wins.)
+          const job = workspace.startFromDisk(file, editorSettingsFor, log, () => !cancelled() && !documents.get(uri));
           if (job.offThread) {
             const p: Promise<void> = job.done.then(affected => stored(uri, affected)).finally(() => offThread.delete(p));
             offThread.add(p);
@@ -389,6 +390,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
     const t = scheduled.get(uri);
     if (t) clearTimeout(t);
     scheduled.delete(uri);
+    editorWork.delete(uri); // its analysis, if cancelled above, will never end to say so
     lastChange.delete(uri);
     burstStart.delete(uri);
     cache.delete(uri);
@@ -447,6 +449,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
     if (!doc) return [];
     const version = doc.version;
     const { enable, settings } = await effective(doc.uri);
+    await prepareDocument(doc.getText(), doc.uri, doc.languageId); // a parser loaded on demand: wait for it
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     const current = documents.get(doc.uri);
     if (!enable || !current || current.version !== version) return []; // stale request
@@ -473,6 +476,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const { enable, settings } = await effective(doc.uri);
+    await prepareDocument(doc.getText(), doc.uri, doc.languageId);
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     if (!enable) return null;
     return safely('hover', null, () => {

@@ -49,6 +49,16 @@ describe('language server over stdio: CDK Python', function () {
     assert.equal((status.params as { format: string }).format, 'AWS CDK (Python)');
   });
 
+  it('answers a code action or hover that arrives while the grammar loads without losing the diagnostics', async () => {
+    // The editor asks for code actions and hovers as soon as a file opens; the grammar is not loaded yet.
+    await client.open(URI, TEXT, 'python');
+    const [actions, hover] = await Promise.all([client.codeActions(URI, []), client.hover(URI, 13, 24)]);
+    assert.ok(Array.isArray(actions));
+    assert.match(JSON.stringify(hover), /privileged-container/, 'the hover waited for the grammar');
+    const diags = await client.diagnosticsFor(URI, 1);
+    assert.ok(diags.some(d => d.code === 'privileged-container'), `diagnostics for version 1: ${diags.map(d => d.code).join(', ') || 'none'}`);
+  });
+
   it('applies quick fixes and "fix all" as Python edits', async () => {
     await client.open(URI, TEXT, 'python');
     const diags = await client.diagnosticsFor(URI, 1);

@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisResult, analyze } from '../engine/analyze';
 import type { Settings } from '../engine/types';
+import { needsParserLoad } from '../formats';
 
 interface Entry {
   version: number;
@@ -22,7 +23,9 @@ export class AnalysisCache {
     const t0 = performance.now();
     const result = analyze(doc.getText(), doc.uri, settings, doc.languageId);
     const entry = { version: doc.version, settings, result, ms: performance.now() - t0 };
-    this.entries.set(doc.uri, entry);
+    // An analysis made before the document's parser has loaded reads nothing; kept, it would stand
+    // for this version even after the load. Callers await prepareDocument first; this is the backstop.
+    if (result.format !== undefined || !needsParserLoad(doc.getText(), doc.uri, doc.languageId)) this.entries.set(doc.uri, entry);
     return entry;
   }
 

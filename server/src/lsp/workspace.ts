@@ -89,8 +89,8 @@ export class WorkspaceState {
    * Reads and analyses a file from disk, keeping only its diagnostics and role uses. Returns the
    * documents whose cross-file findings may have changed, or undefined when it is not ours.
    */
-  analyzeFromDisk(file: string, settings: (uri: string) => Promise<Settings>, log: (msg: string) => void): Promise<string[] | undefined> {
-    return this.startFromDisk(file, settings, log).done;
+  analyzeFromDisk(file: string, settings: (uri: string) => Promise<Settings>, log: (msg: string) => void, wanted?: () => boolean): Promise<string[] | undefined> {
+    return this.startFromDisk(file, settings, log, wanted).done;
   }
 
   /**
