@@ -44,7 +44,7 @@ export const SCAN_COMMAND = 'ecsGuard.server.scanWorkspace';
 
 /**
  * Answers { memory, maxRss (bytes, the peak), openDocuments, cachedAnalyses, diskFiles, typescriptLoaded,
- * pythonLoaded, diskWorker } (run with --expose-gc to collect first).
+ * pythonLoaded, diskWorker, pendingAnalyses } (run with --expose-gc to collect first).
  */
 export const STATS_REQUEST = 'ecsGuard/stats';
 
@@ -494,6 +494,8 @@ export function startServer(connection: Connection, options: { workerScript?: st
       diskFiles: workspace.diskUris().length,
       // Which parsers this thread has loaded, and whether the disk-analysis worker is running.
       typescriptLoaded: typescriptIfLoaded() !== undefined, pythonLoaded: pythonGrammarLoadMs() !== undefined, diskWorker: workspace.analyzer.running,
+      // Open documents whose analysis is scheduled or running (the workspace scan stands aside for them).
+      pendingAnalyses: editorWork.size,
     };
   });
 

@@ -41,6 +41,19 @@ describe('language server resilience', function () {
     assert.equal(await client.shutdown(), 0);
   });
 
+  it('a document closed before its analysis ran leaves nothing pending', async () => {
+    const client = start();
+    await client.initialize();
+    // Open, a burst of changes (which defers the analysis) and close, with no pause between them.
+    await client.open(URI, TD(true));
+    for (let i = 0; i < 20; i++) await client.change(URI, TD(i % 2 === 0));
+    await client.close(URI);
+    // The server handles messages in order: the stats request comes after the close.
+    const stats = await client.conn.sendRequest<{ pendingAnalyses: number; openDocuments: number }>('ecsGuard/stats');
+    assert.deepEqual([stats.openDocuments, stats.pendingAnalyses], [0, 0]);
+    assert.equal(await client.shutdown(), 0);
+  });
+
   it('a handler that throws is caught and logged, and the server keeps serving', async () => {
     const client = start([], { env: { ECS_GUARD_FAULT: 'hover' } });
     await client.initialize();
