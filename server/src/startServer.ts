@@ -363,7 +363,8 @@ export function startServer(connection: Connection, options: { workerScript?: st
       // (Bounded: a client that stops reading must not keep the scan open for ever.)
       for (const until = performance.now() + 2000; unwritten > 0 && !cancelled() && performance.now() < until;) await new Promise(r => setImmediate(r));
     } finally {
-      workspace.analyzer.release();
+      // Its memory goes back before the editor hears that the scan is done.
+      await workspace.analyzer.release();
       reporter?.done();
       const ms = Math.round(performance.now() - t0);
       if (generation === scanGeneration) log(`workspace scan: ${files} candidate files, ${documentsFound} ECS documents, ${ms} ms`);

@@ -112,12 +112,12 @@ export class DiskAnalyzer {
   }
 
   /** Stops the worker now if it has nothing to do (the scan has ended: its memory goes back at once). */
-  release(): void {
-    if (this.waiting.size === 0) this.stop();
+  release(): Promise<void> {
+    return this.waiting.size === 0 ? this.stop() : Promise.resolve();
   }
 
   dispose(): void {
-    this.stop(new Error('the server is shutting down'));
+    void this.stop(new Error('the server is shutting down'));
   }
 
   private send(req: Request): Promise<DiskResult> {
@@ -141,14 +141,14 @@ export class DiskAnalyzer {
       if ('error' in reply) w.reject(new Error(reply.error));
       else w.resolve(reply.result);
       if (this.waiting.size === 0 && this.worker === worker) {
-        this.idle = setTimeout(() => this.stop(), IDLE_MS);
+        this.idle = setTimeout(() => void this.stop(), IDLE_MS);
         this.idle.unref();
       }
     });
     const fail = (why: string) => {
       if (this.worker !== worker) return;
       this.failures++;
-      this.stop(new Error(why));
+      void this.stop(new Error(why));
     };
     worker.on('error', e => fail(`it failed (${e instanceof Error ? e.message : String(e)})`));
     worker.on('exit', code => fail(`it exited with code ${code}`));
@@ -156,13 +156,14 @@ export class DiskAnalyzer {
     return worker;
   }
 
-  private stop(why = new Error('stopped')): void {
+  /** Stops the worker; resolves once its thread has ended. */
+  private stop(why = new Error('stopped')): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
     if (this.idle) clearTimeout(this.idle);
     this.idle = undefined;
     for (const w of this.waiting.values()) w.reject(why);
     this.waiting.clear();
-    if (worker) void worker.terminate();
+    return worker ? worker.terminate().then(() => undefined, () => undefined) : Promise.resolve();
   }
 }
