@@ -5,6 +5,7 @@ import {
   StreamMessageReader, StreamMessageWriter, TextEdit, WorkspaceEdit, createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_EXEC_ARGV } from '../../server/src/serverFlags';
 import { DIST } from './paths';
 
 /**
@@ -28,7 +29,8 @@ export class LspClient {
   docs = new Map<string, TextDocument>();
 
   constructor(args: string[] = [], options: { nodeArgs?: string[]; env?: Record<string, string> } = {}) {
-    this.proc = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(DIST, 'server.js'), '--stdio', ...args], {
+    // Started as the extension starts it: the same Node options, then the test's own.
+    this.proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...(options.nodeArgs ?? []), path.join(DIST, 'server.js'), '--stdio', ...args], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },
     });
