@@ -5,7 +5,7 @@ import { applyEdits } from '../../server/src/engine/edits';
 import { DEFAULT_SETTINGS, Finding, Settings } from '../../server/src/engine/types';
 import { observe } from './observations';
 
-export const JSON_URI = 'file:///work/task-definition.json';
+export const JSON_URI = 'file:///project/task-definition.json';
 
 /** A finding as tests compare it: rule, 0-based LSP range, and the text it covers. */
 export interface Seen {

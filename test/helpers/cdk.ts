@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { cdkTypeScriptAdapter } from '../../server/src/formats/cdkTypeScript';
 import { loadTypeScript } from '../../server/src/formats/cdk/typescriptLoader';
-import { applyFix, fixViolations, run } from './analysis';
+import { applyFix, findingsOf, fixViolations, run } from './analysis';
 
 export const TS_URI = 'file:///project/lib/stack.ts';
 export const JS_URI = 'file:///project/lib/stack.js';
@@ -36,3 +36,9 @@ export function fixTs(text: string, rule: string, nth = 0, uri = TS_URI): string
 export function assertSoundFixes(text: string, uri = TS_URI): void {
   assert.deepEqual(fixViolations(text, uri), []);
 }
+
+/** [line, character, covered text] of each finding of a rule in CDK TypeScript, 0-based as LSP counts. */
+export const tsFindingsAt = (text: string, rule: string, uri = TS_URI) => findingsOf(text, rule, uri).map(f => [f.line, f.character, f.text]);
+
+/** The findings of one rule in CDK TypeScript. */
+export const tsFindingsOf = (text: string, rule: string, uri = TS_URI) => run(text, uri).findings.filter(f => f.ruleId === rule);

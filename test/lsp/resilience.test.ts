@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LspClient } from '../helpers/lsp';
 
-const URI = 'file:///work/resilience/task-definition.json';
+const URI = 'file:///project/resilience/task-definition.json';
 const TD = (privileged: boolean) => `{
   "family": "f",
   "containerDefinitions": [{ "name": "a", "image": "nginx:1.27", "privileged": ${privileged} }]
@@ -91,12 +91,12 @@ describe('language server resilience', function () {
     const heap = async () => (await client.conn.sendRequest<{ memory: { heapUsed: number }; cachedAnalyses: number; openDocuments: number }>('ecsGuard/stats'));
     const cycles = async (from: number, n: number) => {
       for (let i = from; i < from + n; i++) {
-        const uri = `file:///work/resilience/cycle-${i}.json`;
+        const uri = `file:///project/resilience/cycle-${i}.json`;
         await client.open(uri, TD(i % 2 === 0));
         await client.change(uri, TD(i % 2 === 1));
         await client.close(uri);
       }
-      await client.waitFor(() => client.lastDiagnostics(`file:///work/resilience/cycle-${from + n - 1}.json`)?.diagnostics.length === 0, 'last close');
+      await client.waitFor(() => client.lastDiagnostics(`file:///project/resilience/cycle-${from + n - 1}.json`)?.diagnostics.length === 0, 'last close');
     };
     await cycles(0, 1000);
     const before = await heap();

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lsp';
 
-const URI = 'file:///work/orders/task-definition.json';
+const URI = 'file:///project/orders/task-definition.json';
 const TEXT = `{
   "family": "orders",
   "networkMode": "awsvpc",
@@ -127,7 +127,7 @@ describe('language server over stdio', function () {
   });
 
   it('analyses a CloudFormation template in YAML: diagnostic, quick fix, diagnostic gone', async () => {
-    const uri = 'file:///work/orders/template.yaml';
+    const uri = 'file:///project/orders/template.yaml';
     const text = [
       'AWSTemplateFormatVersion: "2010-09-09"',
       'Resources:',

@@ -1,7 +1,8 @@
 import type { TextEdit } from '../engine/edits';
 import type { Span } from '../model/values';
-import { SNode, SObject, SArray, SourceJson, SyntaxOp, nest, sprop } from './syntax';
-import { TextStyle, indentOf, lineEnd, lineStart, nextLineStart, onlyIndentBefore } from './textStyle';
+import { SNode, SObject, SArray, SourceJson, SyntaxOp } from './syntax';
+import { SyntaxWriter } from './syntaxWriter';
+import { TextStyle, endOfLineAfter, indentOf, lineEnd, lineStart, nextLineStart, onlyIndentBefore, restOfLineIsTrivia, skipTrivia } from './textStyle';
 
 /**
  * Writes syntax ops as minimal JSON text edits in the file's own layout: its indentation unit,
@@ -17,11 +18,13 @@ export function renderJsonOps(text: string, style: TextStyle, ops: SyntaxOp[]): 
   return w.edits;
 }
 
-class JsonWriter {
+class JsonWriter extends SyntaxWriter {
   edits: TextEdit[] = [];
   /** The member text already inserted into a container by this render, to join further members. */
   private insertions = new Map<SObject | SArray, { edit: TextEdit; head: string; sep: string; tail: string; indent: string; multiline: boolean; members: string[] }>();
-  constructor(private text: string, private style: TextStyle) {}
+  constructor(private text: string, private style: TextStyle) {
+    super();
+  }
 
   apply(op: SyntaxOp): boolean {
     switch (op.op) {
@@ -32,50 +35,20 @@ class JsonWriter {
     }
   }
 
-  private set(target: SObject, path: string[], value: SourceJson): boolean {
-    const prop = sprop(target, path[0]);
-    if (!prop || !prop.value) {
-      if (prop) return false; // `"key":` with no value yet: leave the user's typing alone
-      return this.insertProperty(target, path[0], nest(path.slice(1), value));
-    }
-    if (path.length === 1) return this.replace(prop.value, value);
-    if (prop.value.kind === 'object') return this.set(prop.value, path.slice(1), value);
-    return this.replace(prop.value, nest(path.slice(1), value));
-  }
-
-  private append(target: SObject, path: string[], item: SourceJson): boolean {
-    let obj: SObject = target;
-    for (let i = 0; i < path.length; i++) {
-      const prop = sprop(obj, path[i]);
-      if (!prop || !prop.value) {
-        if (prop) return false;
-        return this.insertProperty(obj, path[i], nest(path.slice(i + 1), [item]));
-      }
-      const v = prop.value;
-      if (i === path.length - 1) {
-        if (v.kind !== 'array') return false;
-        return this.insertItem(v, item);
-      }
-      if (v.kind !== 'object') return false;
-      obj = v;
-    }
-    return false;
-  }
-
-  private replace(node: SNode, value: SourceJson): boolean {
+  protected replace(node: SNode, value: SourceJson): boolean {
     const multiline = this.isMultiline(node.span) || (node.parent ? this.isMultiline(node.parent.span) : false);
     const base = indentOf(this.text, node.prop ? node.prop.keySpan.start : node.span.start);
     this.edits.push({ start: node.span.start, end: node.span.end, newText: this.serialize(value, base, multiline) });
     return true;
   }
 
-  private insertProperty(obj: SObject, key: string, value: SourceJson): boolean {
+  protected insertProperty(obj: SObject, key: string, value: SourceJson): boolean {
     if (obj.props.some(p => !p.value)) return false;
     const entry = (indent: string, multiline: boolean) => JSON.stringify(key) + ': ' + this.serialize(value, indent, multiline);
     return this.insertMember(obj, obj.props.map(p => p.span), entry, false, obj.props[obj.props.length - 1]?.value);
   }
 
-  private insertItem(arr: SArray, item: SourceJson): boolean {
+  protected insertItem(arr: SArray, item: SourceJson): boolean {
     const scalars = arr.items.every(i => i.kind === 'scalar') && (item === null || typeof item !== 'object');
     return this.insertMember(arr, arr.items.map(i => i.span), (indent, multiline) => this.serialize(item, indent, multiline), scalars, arr.items[arr.items.length - 1]);
   }
@@ -115,7 +88,7 @@ class JsonWriter {
       return place(open + 1, close, inner, true, style.eol + inner, ',' + style.eol + inner, style.eol + containerIndent);
     }
     const last = members[members.length - 1];
-    const after = this.skipTrivia(last.end, false);
+    const after = skipTrivia(this.text, last.end);
     const trailingComma = text[after] === ',';
     if (!multiline || (preferInline && !this.isMultiline({ start: members[0].start, end: last.end }))) {
       // One line: `{"a": 1}` -> `{"a": 1, "b": 2}`
@@ -126,12 +99,12 @@ class JsonWriter {
     const indent = onlyIndentBefore(text, firstStart) ? indentOf(text, firstStart) : containerIndent + style.indent;
     const sep = ',' + style.eol + indent;
     if (trailingComma) {
-      const at = this.endOfLineAfter(after + 1, close);
+      const at = endOfLineAfter(this.text, after + 1, close);
       return place(at, at, indent, true, style.eol + indent, sep, ',');
     }
     // The comma goes right after the last member; the new member after that member's line,
     // so that a comment ending the line stays with the member it describes.
-    const at = this.endOfLineAfter(last.end, close);
+    const at = endOfLineAfter(this.text, last.end, close);
     if (at === last.end) return place(last.end, last.end, indent, true, sep, sep, '');
     this.edits.push({ start: last.end, end: last.end, newText: ',' });
     return place(at, at, indent, true, style.eol + indent, sep, '');
@@ -156,14 +129,14 @@ class JsonWriter {
     if (idx < 0) return false;
     const prev = siblings[idx - 1];
     const next = siblings[idx + 1];
-    const afterEl = this.skipTrivia(span.end, false);
+    const afterEl = skipTrivia(this.text, span.end);
     const commaEnd = text[afterEl] === ',' ? afterEl + 1 : undefined;
     if (next) {
       if (commaEnd === undefined) return false;
       const atLineStart = onlyIndentBefore(text, span.start);
       const start = atLineStart ? lineStart(text, span.start) : span.start;
       let end = commaEnd;
-      if (atLineStart && this.restOfLineIsTrivia(commaEnd)) {
+      if (atLineStart && restOfLineIsTrivia(this.text, commaEnd)) {
         const nl = nextLineStart(text, commaEnd);
         end = nl < 0 ? text.length : nl;
       } else {
@@ -175,7 +148,7 @@ class JsonWriter {
     if (prev) {
       // The last member: take the previous member's comma with it.
       let end = commaEnd ?? span.end;
-      if (this.restOfLineIsTrivia(end)) end = lineEnd(text, end);
+      if (restOfLineIsTrivia(this.text, end)) end = lineEnd(text, end);
       this.edits.push({ start: prev.end, end, newText: '' });
       return true;
     }
@@ -212,38 +185,6 @@ class JsonWriter {
 
   private parentMultiline(node: SNode): boolean {
     return node.parent ? this.isMultiline(node.parent.span) : true;
-  }
-
-  /** Skips whitespace and comments from `pos`; with `newlines` false, stops at nothing but tokens anyway. */
-  private skipTrivia(pos: number, _newlines: boolean): number {
-    const t = this.text;
-    let i = pos;
-    while (i < t.length) {
-      const c = t[i];
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
-      else if (c === '/' && t[i + 1] === '/') { const e = lineEnd(t, i); i = e; }
-      else if (c === '/' && t[i + 1] === '*') { const e = t.indexOf('*/', i + 2); i = e < 0 ? t.length : e + 2; }
-      else break;
-    }
-    return i;
-  }
-
-  /** Only blanks and a line comment stand between `pos` and the end of its line. */
-  private restOfLineIsTrivia(pos: number): boolean {
-    const t = this.text;
-    let i = pos;
-    while (i < t.length && (t[i] === ' ' || t[i] === '\t')) i++;
-    return i >= t.length || t[i] === '\n' || t[i] === '\r' || (t[i] === '/' && t[i + 1] === '/');
-  }
-
-  /**
-   * Where to put a new member after `pos`: the end of the line (after a trailing line comment),
-   * unless the container closes on this line, then `pos` itself.
-   */
-  private endOfLineAfter(pos: number, close: number): number {
-    const end = lineEnd(this.text, pos);
-    if (close < end || !this.restOfLineIsTrivia(pos)) return pos;
-    return end;
   }
 
   /** JSON text for a value; objects and arrays of objects span lines when `multiline`. */

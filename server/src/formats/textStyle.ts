@@ -84,3 +84,37 @@ export function onlyIndentBefore(text: string, pos: number): boolean {
   }
   return true;
 }
+
+// Comments as JSONC and TypeScript write them (`//` and `/* */`): the JSON and CDK writers share these.
+
+/** Skips whitespace and comments from `pos`. */
+export function skipTrivia(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+    else if (c === '/' && text[i + 1] === '/') i = lineEnd(text, i);
+    else if (c === '/' && text[i + 1] === '*') {
+      const e = text.indexOf('*/', i + 2);
+      i = e < 0 ? text.length : e + 2;
+    } else break;
+  }
+  return i;
+}
+
+/** Only blanks and a line comment stand between `pos` and the end of its line. */
+export function restOfLineIsTrivia(text: string, pos: number): boolean {
+  let i = pos;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i >= text.length || text[i] === '\n' || text[i] === '\r' || (text[i] === '/' && text[i + 1] === '/');
+}
+
+/**
+ * Where to put a new member after `pos`: the end of the line (after a trailing line comment),
+ * unless the container or literal closes (at `close`) on this line, then `pos` itself.
+ */
+export function endOfLineAfter(text: string, pos: number, close: number): number {
+  const end = lineEnd(text, pos);
+  if (close < end || !restOfLineIsTrivia(text, pos)) return pos;
+  return end;
+}

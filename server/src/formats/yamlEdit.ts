@@ -1,6 +1,7 @@
 import type { TextEdit } from '../engine/edits';
 import type { Span } from '../model/values';
-import { SArray, SNode, SObject, SourceJson, SyntaxOp, nest, sprop } from './syntax';
+import { SArray, SNode, SObject, SourceJson, SyntaxOp } from './syntax';
+import { SyntaxWriter } from './syntaxWriter';
 import { detectStyle, lineEnd, lineStart, nextLineStart, onlyIndentBefore } from './textStyle';
 
 /** The layout habits of one YAML text, so that inserted text looks like its neighbours. */
@@ -125,7 +126,7 @@ export function plainSafe(s: string, inFlow: boolean): boolean {
   return true;
 }
 
-class YamlWriter {
+class YamlWriter extends SyntaxWriter {
   edits: TextEdit[] = [];
   /**
    * Lines inserted at one offset by this render, with the depth each belongs to. Nested blocks
@@ -136,7 +137,9 @@ class YamlWriter {
   private lineInsertions = new Map<number, { edit: TextEdit; parts: { depth: number; text: string }[] }>();
   /** Members added to a flow collection by this render, so that a second one joins the first with a comma. */
   private flowInsertions = new Map<SObject | SArray, { edit: TextEdit; head: string; sep: string; tail: string; members: string[] }>();
-  constructor(private text: string, private style: YamlStyle, private errors: Span[]) {}
+  constructor(private text: string, private style: YamlStyle, private errors: Span[]) {
+    super();
+  }
 
   apply(op: SyntaxOp): boolean {
     switch (op.op) {
@@ -242,39 +245,12 @@ class YamlWriter {
 
   // --- operations -----------------------------------------------------------------------------
 
-  private set(target: SObject, path: string[], value: SourceJson): boolean {
-    const prop = sprop(target, path[0]);
-    if (!prop || !prop.value) {
-      if (prop) return false; // `Key:` with nothing yet: leave the user's typing alone
-      return this.insertProperty(target, path[0], nest(path.slice(1), value));
-    }
-    if (path.length === 1) return this.replace(prop.value, value);
-    if (prop.value.kind === 'object') return this.set(prop.value, path.slice(1), value);
-    return this.replace(prop.value, nest(path.slice(1), value));
-  }
-
-  private append(target: SObject, path: string[], item: SourceJson): boolean {
-    let obj: SObject = target;
-    for (let i = 0; i < path.length; i++) {
-      const prop = sprop(obj, path[i]);
-      if (!prop || !prop.value) {
-        if (prop) return false;
-        return this.insertProperty(obj, path[i], nest(path.slice(i + 1), [item]));
-      }
-      const v = prop.value;
-      if (i === path.length - 1) return v.kind === 'array' && this.insertItem(v, item);
-      if (v.kind !== 'object') return false;
-      obj = v;
-    }
-    return false;
-  }
-
   private inFlow(node: SNode): boolean {
     const p = node.parent;
     return !!p && p.kind !== 'tagged' && p.flow;
   }
 
-  private replace(node: SNode, value: SourceJson): boolean {
+  protected replace(node: SNode, value: SourceJson): boolean {
     const { text } = this;
     // Inside a flow collection, or replacing one with another collection: flow stays flow.
     if (this.inFlow(node) || ((node.kind === 'array' || node.kind === 'object') && node.flow && !isScalar(value))) {
@@ -311,7 +287,7 @@ class YamlWriter {
     return this.text[i] === ':' ? i : -1;
   }
 
-  private insertProperty(obj: SObject, key: string, value: SourceJson): boolean {
+  protected insertProperty(obj: SObject, key: string, value: SourceJson): boolean {
     const { text, style } = this;
     if (!this.intact(obj)) return false;
     if (obj.flow) {
@@ -325,7 +301,7 @@ class YamlWriter {
     return true;
   }
 
-  private insertItem(arr: SArray, item: SourceJson): boolean {
+  protected insertItem(arr: SArray, item: SourceJson): boolean {
     if (!this.intact(arr)) return false;
     if (arr.flow) return this.insertFlowMember(arr, arr.items.map(i => i.span), this.flow(item));
     const last = arr.items[arr.items.length - 1];

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fixEdits } from '../../../server/src/engine/analyze';
 import { findingsOf, fixViolations, run, settings } from '../../helpers/analysis';
-import { TS_URI, fixTs, prepareCdk } from '../../helpers/cdk';
+import { TS_URI, fixTs, prepareCdk, tsFindingsAt, tsFindingsOf } from '../../helpers/cdk';
 
 // The container rules of the catalog on CDK TypeScript, as real stacks write them: images from
 // `ContainerImage` factories, capabilities through `LinuxParameters` calls, security options,
@@ -9,9 +9,8 @@ import { TS_URI, fixTs, prepareCdk } from '../../helpers/cdk';
 // where it reports, the exact text of its fix in the file's style, what it leaves alone, and values
 // the file cannot show (another file's variable, a call).
 
-/** [line, character, covered text] of each finding of a rule, 0-based as LSP counts. */
-const at = (text: string, rule: string) => findingsOf(text, rule, TS_URI).map(f => [f.line, f.character, f.text]);
-const only = (text: string, rule: string) => run(text, TS_URI).findings.filter(f => f.ruleId === rule);
+const at = tsFindingsAt;
+const only = tsFindingsOf;
 
 const HEADER = `import * as cdk from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';

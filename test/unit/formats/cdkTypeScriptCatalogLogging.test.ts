@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fixEdits } from '../../../server/src/engine/analyze';
-import { findingsOf, fixViolations, run } from '../../helpers/analysis';
-import { TS_URI, fixTs, prepareCdk } from '../../helpers/cdk';
+import { fixViolations, run } from '../../helpers/analysis';
+import { TS_URI, fixTs, prepareCdk, tsFindingsAt, tsFindingsOf } from '../../helpers/cdk';
 
 // missing-log-configuration and hardcoded-credential on CDK TypeScript: CDK's logging defaults
 // (none for addContainer; awslogs for a pattern's own container unless enableLogging is false),
@@ -9,9 +9,8 @@ import { TS_URI, fixTs, prepareCdk } from '../../helpers/cdk';
 // passes its `options` map as it is), `SecretValue.unsafePlainText`, and credentials in commands,
 // entry points, health checks and Docker labels.
 
-/** [line, character, covered text] of each finding of a rule, 0-based as LSP counts. */
-const at = (text: string, rule: string) => findingsOf(text, rule, TS_URI).map(f => [f.line, f.character, f.text]);
-const only = (text: string, rule: string) => run(text, TS_URI).findings.filter(f => f.ruleId === rule);
+const at = tsFindingsAt;
+const only = tsFindingsOf;
 
 const HEADER = `import * as cdk from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';

@@ -1,16 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { fixEdits } from '../../../server/src/engine/analyze';
 import { findingsOf, fixViolations, run } from '../../helpers/analysis';
-import { TS_URI, fixTs, prepareCdk } from '../../helpers/cdk';
+import { TS_URI, fixTs, prepareCdk, tsFindingsAt, tsFindingsOf } from '../../helpers/cdk';
 
 // The task-level and volume rules of the catalog on CDK TypeScript, as real stacks write them:
 // network, PID and IPC modes, the two roles, host and EFS volumes (`volumes: [...]` and
 // `addVolume(...)`). Each rule: where it reports, the exact text of its fix in the file's style,
 // what it leaves alone, and values the file cannot show (another file's variable, a call).
 
-/** [line, character, covered text] of each finding of a rule, 0-based as LSP counts. */
-const at = (text: string, rule: string) => findingsOf(text, rule, TS_URI).map(f => [f.line, f.character, f.text]);
-const only = (text: string, rule: string) => run(text, TS_URI).findings.filter(f => f.ruleId === rule);
+const at = tsFindingsAt;
+const only = tsFindingsOf;
 
 const HEADER = `import * as cdk from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';

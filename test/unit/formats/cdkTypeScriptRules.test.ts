@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { findingsOf, run } from '../../helpers/analysis';
-import { TS_URI, assertSoundFixes, fixTs, prepareCdk } from '../../helpers/cdk';
+import { run } from '../../helpers/analysis';
+import { TS_URI, assertSoundFixes, fixTs, prepareCdk, tsFindingsAt } from '../../helpers/cdk';
 
-/** [line, character, covered text] of each finding of a rule, 0-based as LSP counts. */
-const at = (text: string, rule: string, uri = TS_URI) => findingsOf(text, rule, uri).map(f => [f.line, f.character, f.text]);
+const at = tsFindingsAt;
 
 const HEADER = `import * as cdk from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';

@@ -49,7 +49,7 @@ describe(`rule ${RULE}`, () => {
 
   it('judges a bare container list by its containers alone', () => {
     const t = '[\n  {"name": "api", "image": "nginx:1.27", "essential": true},\n  {"name": "log", "image": "fluent/fluent-bit:3.0", "memoryReservation": 64}\n]\n';
-    assert.deepEqual(findingsOf(t, RULE, 'file:///work/container-definitions.json'), [
+    assert.deepEqual(findingsOf(t, RULE, 'file:///project/container-definitions.json'), [
       { rule: RULE, line: 1, character: 11, endLine: 1, endCharacter: 16, text: '"api"', severity: 'warning' },
     ]);
   });

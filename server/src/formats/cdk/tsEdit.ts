@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import type { TextEdit } from '../../engine/edits';
 import { FixIntent, Json, REGION_PLACEHOLDER } from '../../model/document';
 import type { MObject, MValue } from '../../model/values';
-import { TextStyle, detectStyle, indentOf, lineEnd, lineStart, nextLineStart, onlyIndentBefore } from '../textStyle';
+import { TextStyle, detectStyle, endOfLineAfter, indentOf, lineEnd, lineStart, nextLineStart, onlyIndentBefore, restOfLineIsTrivia, skipTrivia } from '../textStyle';
 import {
   CONTAINER_PROPS, CdkModule, ENUMS, LINUX_PARAMETERS_CLASS, PATTERN_SIZE_HOLDER, PATTERN_SIZE_PROPS, TASK_IMAGE_PROPS, TASK_PROPS,
 } from './constructs';
@@ -99,7 +99,7 @@ class TsWriter {
       const body = this.member(r.dialect, path, value, append, undefined);
       if (body === undefined) return false;
       const last = args[args.length - 1];
-      const after = this.skipTrivia(last.end);
+      const after = skipTrivia(this.text, last.end);
       if (this.text[after] === ',') this.edits.push({ start: after + 1, end: after + 1, newText: ` { ${body} }` });
       else this.edits.push({ start: last.end, end: last.end, newText: `, { ${body} }` });
       return true;
@@ -471,14 +471,14 @@ class TsWriter {
     const start0 = member.getStart(sf);
     const next = members[idx + 1];
     const prev = members[idx - 1];
-    const after = this.skipTrivia(member.end);
+    const after = skipTrivia(this.text, member.end);
     const commaEnd = text[after] === ',' ? after + 1 : undefined;
     if (next) {
       if (commaEnd === undefined) return false;
       const atLineStart = onlyIndentBefore(text, start0);
       const start = atLineStart ? lineStart(text, start0) : start0;
       let end = commaEnd;
-      if (atLineStart && this.restOfLineIsTrivia(commaEnd)) {
+      if (atLineStart && restOfLineIsTrivia(this.text, commaEnd)) {
         const nl = nextLineStart(text, commaEnd);
         end = nl < 0 ? text.length : nl;
       } else {
@@ -490,12 +490,12 @@ class TsWriter {
     if (prev) {
       if (commaEnd !== undefined && onlyIndentBefore(text, start0)) {
         // A trailing comma stays: drop the member's line only.
-        const nl = this.restOfLineIsTrivia(commaEnd) ? nextLineStart(text, commaEnd) : -1;
+        const nl = restOfLineIsTrivia(this.text, commaEnd) ? nextLineStart(text, commaEnd) : -1;
         this.edits.push({ start: lineStart(text, start0), end: nl < 0 ? commaEnd : nl, newText: '' });
         return true;
       }
       let end = commaEnd ?? member.end;
-      if (this.restOfLineIsTrivia(end)) end = lineEnd(text, end);
+      if (restOfLineIsTrivia(this.text, end)) end = lineEnd(text, end);
       this.edits.push({ start: prev.end, end, newText: '' });
       return true;
     }
@@ -523,14 +523,14 @@ class TsWriter {
     if (!onlyIndentBefore(this.text, start)) return false;
     const end = this.statementEnd(call);
     if (end === undefined) return false;
-    const nl = this.restOfLineIsTrivia(end) ? nextLineStart(this.text, end) : -1;
+    const nl = restOfLineIsTrivia(this.text, end) ? nextLineStart(this.text, end) : -1;
     this.edits.push({ start: lineStart(this.text, start), end: nl < 0 ? end : nl, newText: '' });
     return true;
   }
 
   /** Where the statement that is `node` ends (after its semicolon); undefined when `node` is part of something larger. */
   private statementEnd(node: TS.Node): number | undefined {
-    const after = this.skipTrivia(node.end);
+    const after = skipTrivia(this.text, node.end);
     const c = this.text[after];
     if (c === ';') return after + 1;
     // No semicolon: the statement must end the line.
@@ -689,7 +689,7 @@ class TsWriter {
     // Named imports are the file's way: add this one to the list.
     const last = list.elements[list.elements.length - 1];
     if (list.elements.hasTrailingComma) {
-      const comma = this.skipTrivia(last.end);
+      const comma = skipTrivia(this.text, last.end);
       this.edits.push({ start: comma + 1, end: comma + 1, newText: ` ${name},` });
     } else this.edits.push({ start: last.end, end: last.end, newText: `, ${name}` });
     this.added.set(key, name);
@@ -730,7 +730,7 @@ class TsWriter {
     }
     const last = after ?? members[members.length - 1];
     const lastStart = last.getStart(sf);
-    const afterLast = this.skipTrivia(last.end);
+    const afterLast = skipTrivia(this.text, last.end);
     const comma = text[afterLast] === ',';
     if (!multiline || !this.hasNewline(open, members[0].getStart(sf))) {
       if (comma) this.edits.push({ start: afterLast + 1, end: afterLast + 1, newText: ` ${member},` });
@@ -739,13 +739,13 @@ class TsWriter {
     }
     const indent = onlyIndentBefore(text, lastStart) ? indentOf(text, lastStart) : containerIndent + style.indent;
     if (comma) {
-      const at = this.endOfLineAfter(afterLast + 1, close);
+      const at = endOfLineAfter(this.text, afterLast + 1, close);
       this.edits.push({ start: at, end: at, newText: style.eol + indent + member + ',' });
       return true;
     }
     // The comma goes right after the last member, the new member after that member's line, so a
     // comment ending the line stays with the member it describes.
-    const at = this.endOfLineAfter(last.end, close);
+    const at = endOfLineAfter(this.text, last.end, close);
     if (at === last.end) this.edits.push({ start: last.end, end: last.end, newText: ',' + style.eol + indent + member });
     else {
       this.edits.push({ start: last.end, end: last.end, newText: ',' });
@@ -771,37 +771,6 @@ class TsWriter {
       if (c === 10 || c === 13) return true;
     }
     return false;
-  }
-
-  /** Skips whitespace and comments from `pos`. */
-  private skipTrivia(pos: number): number {
-    const t = this.text;
-    let i = pos;
-    while (i < t.length) {
-      const c = t[i];
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
-      else if (c === '/' && t[i + 1] === '/') i = lineEnd(t, i);
-      else if (c === '/' && t[i + 1] === '*') {
-        const e = t.indexOf('*/', i + 2);
-        i = e < 0 ? t.length : e + 2;
-      } else break;
-    }
-    return i;
-  }
-
-  /** Only blanks and a line comment stand between `pos` and the end of its line. */
-  private restOfLineIsTrivia(pos: number): boolean {
-    const t = this.text;
-    let i = pos;
-    while (i < t.length && (t[i] === ' ' || t[i] === '\t')) i++;
-    return i >= t.length || t[i] === '\n' || t[i] === '\r' || (t[i] === '/' && t[i + 1] === '/');
-  }
-
-  /** The end of the line after `pos` (after a trailing line comment), unless the literal closes on this line. */
-  private endOfLineAfter(pos: number, close: number): number {
-    const end = lineEnd(this.text, pos);
-    if (close < end || !this.restOfLineIsTrivia(pos)) return pos;
-    return end;
   }
 
   /** The quote a string literal is written with. */
