@@ -25,14 +25,17 @@ export interface RoleUse {
 /** The task-role uses a document declares (`localScope` makes in-file identities unique per file). */
 export function roleUses(parsed: ParsedDocument, localScope: string): RoleUse[] {
   const out: RoleUse[] = [];
+  // Uses outlive the analysis (the workspace index keeps them): their spans are copies, because a
+  // model value's span may be its syntax node, which would keep the document's whole tree alive.
+  const span = (s: Span): Span => ({ start: s.start, end: s.end });
   for (const task of parsed.model.tasks) {
     const v = get(task.obj, 'taskRoleArn');
     if (!v) continue;
     if (v.kind === 'scalar' && typeof v.value === 'string' && v.value.trim()) {
       const arn = v.value.trim();
-      out.push({ family: task.label, key: arn, role: arn.replace(/^arn:[^:]+:iam::\d*:role\//, ''), span: v.span });
+      out.push({ family: task.label, key: arn, role: arn.replace(/^arn:[^:]+:iam::\d*:role\//, ''), span: span(v.span) });
     } else if (v.kind === 'unknown' && v.identity) {
-      out.push({ family: task.label, key: `${localScope}#${v.identity}`, role: v.hint ?? v.identity, span: v.span });
+      out.push({ family: task.label, key: `${localScope}#${v.identity}`, role: v.hint ?? v.identity, span: span(v.span) });
     }
   }
   return out;

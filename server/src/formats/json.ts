@@ -36,7 +36,7 @@ export const jsonAdapter: FormatAdapter = {
     return text.includes('containerDefinitions') || text.includes('"image"') || text.includes('Resources');
   },
   parse(text, uri) {
-    const { root, errors, comments } = parseJson(text);
+    const { root, errors, comments, reuse } = parseJson(text);
     if (!root) return undefined;
     const problems = errors.map(e => ({ span: e.span, message: e.message }));
     for (const claim of claimants) {
@@ -49,7 +49,7 @@ export const jsonAdapter: FormatAdapter = {
     return {
       format: 'taskdef-json',
       text,
-      model: taskDefinitionModel(shape),
+      model: taskDefinitionModel(shape, reuse),
       problems,
       comments,
       render(intents) {

@@ -2,7 +2,7 @@ import { ModelDocument, emptyModel } from '../model/document';
 import type { MObject, MValue } from '../model/values';
 import type { SArray, SNode, SObject } from './syntax';
 import { sget, sprop } from './syntax';
-import { toModel } from './toModel';
+import { ConvertHooks, toModel } from './toModel';
 import { buildTask, inferEnvironment } from './taskModel';
 
 // Keys that only an ECS container definition has (Kubernetes and Compose use other names), to tell
@@ -40,15 +40,15 @@ export function taskDefinitionRoot(root: SNode | undefined, uri: string): { task
 }
 
 /** Builds the model of a task-definition JSON document (register, describe, or containers only). */
-export function taskDefinitionModel(shape: NonNullable<ReturnType<typeof taskDefinitionRoot>>): ModelDocument {
+export function taskDefinitionModel(shape: NonNullable<ReturnType<typeof taskDefinitionRoot>>, reuse?: ConvertHooks['reuse']): ModelDocument {
   const model = emptyModel();
   let roots: MValue[];
   if ('task' in shape) {
-    const obj = toModel(shape.task) as MObject;
+    const obj = toModel(shape.task, { reuse }) as MObject;
     model.tasks.push(buildTask(obj));
     roots = [obj];
   } else {
-    const arr = toModel(shape.containers);
+    const arr = toModel(shape.containers, { reuse });
     // Containers only: task-level settings (network mode, volumes, roles) live in another file.
     const obj: MObject = {
       kind: 'object',

@@ -11,6 +11,8 @@ export interface ConvertHooks {
   object?(node: SObject): MValue | undefined;
   /** Lets the adapter read a scalar its own way (CloudFormation's `{{resolve:…}}`); undefined = the default. */
   scalar?(node: SScalar): MValue | undefined;
+  /** A subtree that already is a model value and is used as it is (the JSON reader's nodes: see JsonParseResult.reuse). */
+  reuse?(node: SNode): MValue | undefined;
 }
 
 /** Scalar conversion shared by every source: placeholders and invented words become Unknown. */
@@ -23,12 +25,16 @@ export function scalarToModel(n: SScalar): MValue {
   return { kind: 'scalar', value: n.value, span: n.span, ref: n };
 }
 
+const NONE: never[] = [];
+
 /**
  * Converts a syntax subtree to model values, mapping keys on the way. Iterative: the depth of the
  * input never reaches the call stack.
  */
 export function toModel(root: SNode, hooks: ConvertHooks = {}, rootKey?: string): MValue {
   const convertLeaf = (n: SNode): MValue | undefined => {
+    const same = hooks.reuse?.(n);
+    if (same) return same;
     switch (n.kind) {
       case 'scalar': return hooks.scalar?.(n) ?? scalarToModel(n);
       case 'tagged': return hooks.tagged ? hooks.tagged(n) : { kind: 'unknown', span: n.span, ref: n, hint: '!' + n.tag };
@@ -38,35 +44,36 @@ export function toModel(root: SNode, hooks: ConvertHooks = {}, rootKey?: string)
   };
   const first = convertLeaf(root);
   if (first) return first;
+  // Containers are made empty and filled when their turn comes, with arrays of exactly their size
+  // (a large document has tens of thousands: room to grow would double what they keep alive).
   const make = (n: SNode): MObject | MArray =>
-    n.kind === 'object' ? { kind: 'object', props: [], span: n.span, ref: n } : { kind: 'array', items: [], span: n.span, ref: n };
+    n.kind === 'object' ? { kind: 'object', props: NONE, span: n.span, ref: n } : { kind: 'array', items: NONE, span: n.span, ref: n };
   const top = make(root);
   const work: { src: SNode; dst: MObject | MArray; key: string | undefined }[] = [{ src: root, dst: top, key: rootKey }];
+  const convert = (n: SNode, key: string | undefined): MValue => {
+    const leaf = convertLeaf(n);
+    if (leaf) return leaf;
+    const child = make(n);
+    work.push({ src: n, dst: child, key });
+    return child;
+  };
   while (work.length) {
     const { src, dst, key } = work.pop()!;
     if (src.kind === 'object' && dst.kind === 'object') {
+      let valued = 0;
+      for (const p of src.props) if (p.value) valued++; // half-typed: a key with no value yet is left out
+      const props: MProp[] = new Array(valued);
+      let i = 0;
       for (const p of src.props) {
-        if (!p.value) continue; // half-typed: a key with no value yet
+        if (!p.value) continue;
         const mapped = hooks.mapKey ? hooks.mapKey(p.key, key) : p.key;
-        let value = convertLeaf(p.value);
-        if (!value) {
-          const child = make(p.value);
-          work.push({ src: p.value, dst: child, key: mapped });
-          value = child;
-        }
-        const mp: MProp = { key: mapped, keySpan: p.keySpan, span: p.span, value };
-        dst.props.push(mp);
+        props[i++] = { key: mapped, keySpan: p.keySpan, span: p.span, value: convert(p.value, mapped) };
       }
+      dst.props = props;
     } else if (src.kind === 'array' && dst.kind === 'array') {
-      for (const it of src.items) {
-        let value = convertLeaf(it);
-        if (!value) {
-          const child = make(it);
-          work.push({ src: it, dst: child, key });
-          value = child;
-        }
-        dst.items.push(value);
-      }
+      const items: MValue[] = new Array(src.items.length);
+      for (let i = 0; i < items.length; i++) items[i] = convert(src.items[i], key);
+      dst.items = items;
     }
   }
   return top;

@@ -33,13 +33,14 @@ export function nameWords(name: string): string[] {
     .map(w => w.toUpperCase());
 }
 
+const SECRET_FRAGMENT = /PASS|PWD|PW|SECRET|TOKEN|KEY|CREDENTIAL/i;
+
 /** True when the name says the variable holds a secret (and not a fact about one). */
-export function isSecretName(name: string, extraPatterns: RegExp[] = []): boolean {
-  const upper = name.toUpperCase();
-  if (ALWAYS.has(upper)) return true;
-  if (extraPatterns.some(p => p.test(name))) return true;
+export function isSecretName(name: string, extraPatterns?: readonly RegExp[]): boolean {
+  if (isAlwaysSecretName(name)) return true;
+  if (extraPatterns) for (const p of extraPatterns) if (p.test(name)) return true;
   // Cheap screen first: a secret name contains one of these fragments (most names contain none).
-  if (!/PASS|PWD|PW|SECRET|TOKEN|KEY|CREDENTIAL/i.test(name)) return false;
+  if (!SECRET_FRAGMENT.test(name)) return false;
   const words = nameWords(name);
   if (words.some(w => NOT_A_SECRET_WORDS.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
@@ -53,8 +54,11 @@ export function isSecretName(name: string, extraPatterns: RegExp[] = []): boolea
 
 /** `ALWAYS` names are secrets whatever their value (an empty string excepted). */
 export function isAlwaysSecretName(name: string): boolean {
-  return ALWAYS.has(name.toUpperCase());
+  // Upper-cased only when the length could match: most names cannot, and the copy is garbage.
+  return name.length >= ALWAYS_MIN && name.length <= ALWAYS_MAX && ALWAYS.has(name.toUpperCase());
 }
+const ALWAYS_MIN = Math.min(...[...ALWAYS].map(n => n.length));
+const ALWAYS_MAX = Math.max(...[...ALWAYS].map(n => n.length));
 
 /**
  * False for values that cannot be the secret itself: empty, numbers, booleans, a file path, an ARN
