@@ -65,7 +65,8 @@ export async function workspaceFigures(total: number, documents: number, checkRe
       void done.then(() => { finished = true; });
       const text = typicalTaskDefinition();
       for (let i = 0; !finished && i < 500; i++) {
-        const uri = `file:///bench/during-scan-${i}.json`;
+        // A file of the workspace, as a user opens one (not on disk: a new file, so the scan never reads it).
+        const uri = pathToFileURL(path.join(root, `during-scan-${i}.json`)).href;
         const s = performance.now();
         await client.open(uri, text);
         await client.diagnosticsFor(uri, 1);

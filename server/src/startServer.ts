@@ -79,18 +79,22 @@ export function startServer(connection: Connection, options: { workerScript?: st
     }
   };
 
-  /** Editor settings layered over the file's .ecs-guard.json. */
-  const effective = async (uri: string, scopeUri = uri): Promise<{ enable: boolean; settings: Settings }> => {
-    const editor = await settingsStore.get(scopeUri);
-    return { enable: editor.enable, settings: workspace.settingsFor(uri, editor.settings) };
-  };
   /**
-   * For files read from disk, the editor settings of their workspace folder: VS Code's resource
-   * settings differ per folder, not per file, and one request per folder keeps the scan fast.
+   * The scope to ask the editor for a file's settings in: its workspace folder. Every ECS Guard
+   * setting is resource-scoped (not language-overridable), so VS Code resolves it per folder, the
+   * same for every file in it; asking per folder rather than per file saves a round trip to the
+   * editor for each file opened (during a workspace scan, that round trip was most of the time
+   * from opening a file to its diagnostics). A file outside every folder is its own scope.
    */
   const folderScope = (uri: string) => {
     const file = uriToPath(uri);
     return (file && workspace.folderOf(file)?.uri) || uri;
+  };
+
+  /** Editor settings layered over the file's .ecs-guard.json. */
+  const effective = async (uri: string): Promise<{ enable: boolean; settings: Settings }> => {
+    const editor = await settingsStore.get(folderScope(uri));
+    return { enable: editor.enable, settings: workspace.settingsFor(uri, editor.settings) };
   };
 
   connection.onInitialize(params => {
@@ -142,43 +146,86 @@ export function startServer(connection: Connection, options: { workerScript?: st
     void scan();
   });
 
-  /** Publishes a document's diagnostics: the open buffer's or the disk's, plus cross-file findings. */
-  const publish = async (uri: string) => {
+  /**
+   * The cross-file findings last published per document, as text: a document republished because
+   * another one changed is sent only if its own cross-file findings read differently now (a file
+   * of the same family joining its role, for one, changes nothing in what it says).
+   */
+  const crossSent = new Map<string, string>();
+
+  /**
+   * Publishes a document's diagnostics: the open buffer's or the disk's, plus cross-file findings.
+   * With `onlyIfCrossFileChanged`, nothing is sent when its cross-file findings are what they were.
+   */
+  const publish = async (uri: string, onlyIfCrossFileChanged = false) => {
     const doc = documents.get(uri);
-    const { enable, settings } = await effective(uri, doc ? uri : folderScope(uri));
+    const { enable, settings } = await effective(uri);
     const current = documents.get(uri);
     if (current !== doc || (doc && current && current.version !== doc.version)) return; // superseded
-    let diagnostics: Diagnostic[] = [];
-    let version: number | undefined;
-    const crossSeverity = settings.rules[TASK_ROLE_REUSED];
     const name = (d: string) => {
       const p = uriToPath(d);
       const folder = p && workspace.folderOf(p);
       return p ? (folder ? path.relative(folder.path, p) : path.basename(p)) : d;
     };
+    const crossSeverity = settings.rules[TASK_ROLE_REUSED];
+    const cross = enable && crossSeverity !== 'off' ? workspace.roles.findingsFor(uri, crossSeverity ?? 'warning', name) : [];
+    const crossText = cross.length ? JSON.stringify(cross.map(f => [f.severity, f.span.start, f.span.end, f.message])) : '';
+    if (onlyIfCrossFileChanged && (crossSent.get(uri) ?? '') === crossText) return;
+    if (crossText) crossSent.set(uri, crossText);
+    else crossSent.delete(uri);
+    let diagnostics: Diagnostic[] = [];
+    let version: number | undefined;
     if (!enable) {
       diagnostics = [];
     } else if (doc) {
       version = doc.version;
       const { result } = cache.get(doc, settings);
       diagnostics = result.findings.map(f => toDiagnostic(doc, f));
-      if (crossSeverity !== 'off') for (const f of workspace.roles.findingsFor(uri, crossSeverity ?? 'warning', name)) diagnostics.push(toDiagnostic(doc, f));
+      for (const f of cross) diagnostics.push(toDiagnostic(doc, f));
     } else {
       diagnostics = [...(workspace.diskDiagnostics(uri) ?? [])];
-      if (crossSeverity !== 'off') {
-        const uses = workspace.roles.uses(uri);
-        for (const f of workspace.roles.findingsFor(uri, crossSeverity ?? 'warning', name)) {
-          const use = uses.find(u => u.span === f.span);
-          const range = use && workspace.diskUseRange(uri, use);
-          if (range) diagnostics.push({ ...toDiagnostic(TextDocument.create(uri, 'plaintext', 0, ''), f), range });
-        }
+      const uses = cross.length ? workspace.roles.uses(uri) : [];
+      for (const f of cross) {
+        const use = uses.find(u => u.span === f.span);
+        const range = use && workspace.diskUseRange(uri, use);
+        if (range) diagnostics.push({ ...toDiagnostic(TextDocument.create(uri, 'plaintext', 0, ''), f), range });
       }
     }
     await connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
   };
 
+  /**
+   * Documents whose cross-file findings changed because another document changed (a task role
+   * that one more or one fewer file shares). There can be hundreds for one change, so they are
+   * republished in the background: each once however often it is named meanwhile, a few messages
+   * at a time, after the editor's own analyses (the document being edited is what the user looks at).
+   */
+  const republish = new Set<string>();
+  let republishing = false;
   const publishAffected = (uris: string[] | undefined) => {
-    for (const u of uris ?? []) void publish(u);
+    for (const u of uris ?? []) republish.add(u);
+    if (republish.size === 0 || republishing) return;
+    republishing = true;
+    void (async () => {
+      let unwritten = 0;
+      let written: (() => void) | undefined;
+      try {
+        while (republish.size > 0) {
+          // Behind the editor's analyses, but never for more than a quarter of a second at a time.
+          for (const until = performance.now() + 250; editorWork.size > 0 && performance.now() < until;) await new Promise(r => setTimeout(r, 1));
+          while (unwritten >= 4) await new Promise<void>(r => (written = r));
+          const [next] = republish;
+          republish.delete(next);
+          unwritten++;
+          void publish(next, true).finally(() => {
+            unwritten--;
+            written?.();
+          });
+        }
+      } finally {
+        republishing = false;
+      }
+    })();
   };
 
   /** Analyses an open document's current version and publishes; a newer version reschedules itself. */
@@ -257,7 +304,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
     return !workspace.excludedByConfig(file);
   };
 
-  const editorSettingsFor = async (uri: string) => (await effective(uri, folderScope(uri))).settings;
+  const editorSettingsFor = async (uri: string) => (await effective(uri)).settings;
 
   /** Re-reads one file from disk (unless it is open: the editor's buffer always wins). */
   const refreshFromDisk = async (file: string) => {
@@ -304,9 +351,9 @@ export function startServer(connection: Connection, options: { workerScript?: st
       // an editor's request (a configuration read for a file just opened) waits behind hundreds of
       // them. So the scan waits while more than a few of its messages are unwritten.
       let unwritten = 0;
-      const send = (uri: string) => {
+      const send = (uri: string, onlyIfCrossFileChanged = false) => {
         unwritten++;
-        void publish(uri).finally(() => unwritten--);
+        void publish(uri, onlyIfCrossFileChanged).finally(() => unwritten--);
       };
       const drain = async () => {
         while (unwritten > 4 && !cancelled()) await new Promise(r => setImmediate(r));
@@ -356,7 +403,7 @@ export function startServer(connection: Connection, options: { workerScript?: st
       }
       await Promise.all(offThread);
       for (const uri of pending) {
-        send(uri);
+        send(uri, true); // published when the scan read it: again only if what it shares changed since
         if (unwritten > 4) await drain();
       }
       // Everything the scan published is written before the editor hears that the scan is done.

@@ -26,6 +26,8 @@ export class LspClient {
   stderr = '';
   /** What `workspace/configuration` answers for section ecsGuard (per scope uri, or default). */
   settings: Record<string, unknown> = {};
+  /** The scope of every settings request the server made, in order. */
+  configurationScopes: (string | undefined)[] = [];
   docs = new Map<string, TextDocument>();
 
   constructor(args: string[] = [], options: { nodeArgs?: string[]; env?: Record<string, string> } = {}) {
@@ -43,8 +45,10 @@ export class LspClient {
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); this.wake(); });
     this.conn.onUnhandledNotification(n => { this.notifications.push({ method: n.method, params: n.params }); this.wake(); });
-    this.conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) =>
-      p.items.map(() => this.settings));
+    this.conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
+      for (const item of p.items) this.configurationScopes.push(item.scopeUri);
+      return p.items.map(() => this.settings);
+    });
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => { this.progressCreated++; return null; });
     this.conn.listen();

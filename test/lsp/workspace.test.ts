@@ -111,6 +111,21 @@ describe('language server: workspace scan, watchers, configuration, ignore actio
     assert.equal(d.filter(x => x.code === 'privileged-container').length, 0);
   });
 
+  it('asks the editor for settings once per workspace folder, not once per file opened', async () => {
+    const root = tree();
+    await start([root]);
+    const files = ['services/orders/task-definition.json', 'services/reports/td.json', 'src/module1.json'].map(f => uri(path.join(root, f)));
+    for (const f of files) {
+      await client.open(f, TD(path.basename(f)), 'json', 7);
+      await client.diagnosticsFor(f, 7);
+    }
+    assert.deepEqual([...new Set(client.configurationScopes)], [uri(root)]);
+    // A file outside every folder is its own scope.
+    await client.open('file:///elsewhere/td.json', TD('loose'), 'json', 3);
+    await client.diagnosticsFor('file:///elsewhere/td.json', 3);
+    assert.deepEqual([...new Set(client.configurationScopes)], [uri(root), 'file:///elsewhere/td.json']);
+  });
+
   it('reports task-role-reused across files and updates the other file when one changes', async () => {
     const root = tree();
     const arn = '"taskRoleArn": "arn:aws:iam::111122223333:role/shared"';

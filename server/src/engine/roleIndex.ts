@@ -52,6 +52,12 @@ export class RoleIndex {
   /** Records a document's uses; returns the other documents whose findings may have changed. */
   set(doc: string, uses: RoleUse[]): string[] {
     const before = this.byDoc.get(doc) ?? [];
+    // What other documents' findings say of this one is its roles and families: when those stay
+    // (an edit elsewhere in the file, a role that moved down a line), nothing else changes.
+    if (sameRoles(before, uses)) {
+      if (uses.length) this.byDoc.set(doc, uses);
+      return [];
+    }
     const affected = new Set<string>();
     for (const u of before) this.byKey.get(u.key)?.delete(doc);
     for (const u of before) for (const d of this.byKey.get(u.key) ?? []) affected.add(d);
@@ -102,4 +108,13 @@ export class RoleIndex {
     }
     return out;
   }
+}
+
+/** Whether two lists of uses name the same roles for the same families (spans aside). */
+function sameRoles(a: RoleUse[], b: RoleUse[]): boolean {
+  if (a.length !== b.length) return false;
+  const key = (u: RoleUse) => `${u.key}\u0000${u.family}`;
+  const left = a.map(key).sort();
+  const right = b.map(key).sort();
+  return left.every((k, i) => k === right[i]);
 }

@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import { Worker, parentPort } from 'node:worker_threads';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -59,6 +60,17 @@ export function runDiskWorker(): void {
   if (!port) return;
   // Fault injection for the resilience tests: a worker that dies at start.
   if (process.env.ECS_GUARD_FAULT === 'diskWorker') throw new Error('injected fault in the disk-analysis worker');
+  // The worker does the workspace scan's background work; the server's main thread answers the
+  // editor. On Linux a thread's priority is its own, so this lowers the worker's alone: when the
+  // machine is busy, the editor's requests (and the editor itself) come first. Elsewhere it may
+  // lower the whole server, or fail, which changes nothing else.
+  if (process.platform === 'linux') {
+    try {
+      os.setPriority(0, 10);
+    } catch {
+      // Not permitted here: the worker runs at the server's priority.
+    }
+  }
   let queue = Promise.resolve();
   port.on('message', (req: Request) => {
     queue = queue.then(async () => {

@@ -48,6 +48,10 @@ describe(`rule ${RULE} (across files)`, () => {
     assert.deepEqual(index.set('b', run(td('reports', '"arn:aws:iam::111122223333:role/reports"'), 'file:///w/b.json').roleUses!), ['a']);
     assert.equal(index.findingsFor('a', 'warning', x => x).length, 0);
     index.set('b', run(td('reports', ARN), 'file:///w/b.json').roleUses!);
+    // An edit that keeps b's roles and family (here: the role a line further down) changes nothing for a.
+    const moved = run(td('reports', ARN, '\n  "cpu": "256",').replace('"taskRoleArn"', '"memory": "512",\n  "taskRoleArn"'), 'file:///w/b.json').roleUses!;
+    assert.deepEqual(index.set('b', moved), []);
+    assert.deepEqual(index.findingsFor('b', 'warning', x => x).map(f => f.span), moved.map(u => u.span));
     assert.deepEqual(index.delete('b'), ['a']);
     assert.equal(index.findingsFor('a', 'warning', x => x).length, 0);
   });
