@@ -3,7 +3,7 @@ import type { FormatAdapter, ParsedDocument } from './adapter';
 import { CdkReader } from './cdk/tsModel';
 import { importsEcs, readImports } from './cdk/tsImports';
 import { renderTs } from './cdk/tsEdit';
-import { MAX_NESTING, scanText } from './cdk/tsSyntax';
+import { MAX_NESTING, needsScan, scanText } from './cdk/tsSyntax';
 import { TypeScript, loadTypeScript, typescriptIfLoaded, typescriptLoadFailure } from './cdk/typescriptLoader';
 
 /** The editor languages whose documents may be CDK code. */
@@ -83,7 +83,7 @@ export const cdkTypeScriptAdapter: FormatAdapter = {
     }
     const path = pathOf(uri);
     const kind = scriptKind(ts, path);
-    const scan = scanText(ts, text, kind === ts.ScriptKind.TSX || kind === ts.ScriptKind.JSX);
+    const scan = needsScan(text) ? scanText(ts, text, kind === ts.ScriptKind.TSX || kind === ts.ScriptKind.JSX) : { comments: [] };
     if (scan.tooDeepAt !== undefined) {
       const line = text.slice(0, scan.tooDeepAt).split('\n').length;
       throw new InputLimitError(`brackets nested more than ${MAX_NESTING} deep at line ${line}; not parsed, as the TypeScript parser would run out of stack`);

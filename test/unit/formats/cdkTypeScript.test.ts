@@ -6,6 +6,7 @@ import { fixEdits } from '../../../server/src/engine/analyze';
 import type { ModelDocument } from '../../../server/src/model/document';
 import { HOLE, MValue, get } from '../../../server/src/model/values';
 import { cdkTypeScriptAdapter, mentionsCdkEcs } from '../../../server/src/formats/cdkTypeScript';
+import { needsScan } from '../../../server/src/formats/cdk/tsSyntax';
 import { CANDIDATE_FILE } from '../../../server/src/formats';
 import { applyFix, findingsOf, fixViolations, run } from '../../helpers/analysis';
 import { EXAMPLES } from '../../helpers/paths';
@@ -155,6 +156,14 @@ ecs.ContainerImage.hasOwnProperty('x');
 `;
     const t = task(text);
     assert.deepEqual(plain(t.obj), { networkMode: '?ecs.NetworkMode.constructor', pidMode: '?ecs.PidMode.toString', requiresCompatibilities: ['EC2'], containerDefinitions: [] });
+  });
+
+  it('runs the comment and nesting scan only when a directive or deep brackets call for it', () => {
+    const plainStack = fs.readFileSync(path.join(EXAMPLES, 'cdk-typescript', 'insecure-stack.ts'), 'utf8');
+    assert.equal(needsScan(plainStack), false);
+    assert.equal(needsScan(`${plainStack}// ecs-guard-ignore privileged-container\n`), true);
+    assert.equal(needsScan(`const x = ${'['.repeat(101)}${']'.repeat(101)};`), true);
+    assert.equal(needsScan(`const x = ${'[]'.repeat(5000)};`), false, 'many brackets, none deep');
   });
 
   it('refuses nesting the parser would overflow on, with a clear message, and keeps working afterwards', () => {
