@@ -1,7 +1,7 @@
 import { redact } from '../engine/redact';
 import { defineRule } from '../engine/types';
-import { citems } from '../model/document';
-import { get, str } from '../model/values';
+import { Container, TaskDefinition, citems } from '../model/document';
+import { MObject, MValue, get, str } from '../model/values';
 import { compilePatterns, couldBeSecretValue, credentialKind, isAlwaysSecretName, isSecretName } from './lib/secrets';
 import { secretArnPlaceholder } from './lib/secretRef';
 import { forEachContainer, q } from './lib/walk';
@@ -24,6 +24,18 @@ export default defineRule({
   },
   check(doc, { report, settings }) {
     const extra = compilePatterns(settings.secretNamePatterns);
+    // Apart from the loop: what its closure captures would otherwise be allocated for every entry.
+    const reportEntry = (c: Container, task: TaskDefinition, entry: MObject, name: string, valueNode: MValue, reason: string) => {
+      // A value resolved from a secret at deployment ({{resolve:secretsmanager:…}}) can reference that secret directly.
+      const known = valueNode.kind === 'unknown' ? valueNode.secretRef : undefined;
+      report(valueNode, `Environment variable ${q(name)} of container ${q(c.label)} ${reason}: anyone who can describe the task definition can read it. Pass it through 'secrets' instead.`, {
+        fix: () => ({
+          title: known ? `Move ${q(name)} to secrets, referencing the secret it is resolved from` : `Move ${q(name)} to secrets (Secrets Manager reference to fill in)`,
+          intents: [{ op: 'moveToSecrets', container: c.obj, entry, name, valueFrom: known ?? secretArnPlaceholder(doc, task, name) }],
+          preferred: false,
+        }),
+      });
+    };
     forEachContainer(doc, (c, task) => {
       for (const entry of citems(c, 'environment')) {
         if (entry.kind !== 'object') continue;
@@ -40,16 +52,7 @@ export default defineRule({
         } else if (valueNode.kind === 'unknown' && valueNode.deployTimeValue && isSecretName(name, extra)) {
           reason = `is filled in at deployment (${valueNode.hint ?? 'a template value'}), so the secret still ends up in plain text in the task definition`;
         }
-        if (!reason) continue;
-        // A value resolved from a secret at deployment ({{resolve:secretsmanager:…}}) can reference that secret directly.
-        const known = valueNode.kind === 'unknown' ? valueNode.secretRef : undefined;
-        report(valueNode, `Environment variable ${q(name)} of container ${q(c.label)} ${reason}: anyone who can describe the task definition can read it. Pass it through 'secrets' instead.`, {
-          fix: () => ({
-            title: known ? `Move ${q(name)} to secrets, referencing the secret it is resolved from` : `Move ${q(name)} to secrets (Secrets Manager reference to fill in)`,
-            intents: [{ op: 'moveToSecrets', container: c.obj, entry, name, valueFrom: known ?? secretArnPlaceholder(doc, task, name) }],
-            preferred: false,
-          }),
-        });
+        if (reason) reportEntry(c, task, entry, name, valueNode, reason);
       }
     });
   },
