@@ -78,7 +78,9 @@ export async function workspaceFigures(total: number, documents: number, checkRe
     const end = (await done).params as { files: number; documents: number; ms: number };
     const wall = performance.now() - t0;
     figure('scan wall time', wall / 1000, 's', total >= 10_000 ? { atMost: 10 } : undefined, `${end.files} candidate files, ${end.documents} ECS documents found`);
-    figure('scan throughput (all files in the tree)', total / (wall / 1000), 'files/s', { atLeast: 1500 });
+    // The issue's budget is the 10,000-file scan's; a small tree's scan is mostly the one-time load
+    // of the CDK parsers on the worker, so its rate is shown without a budget, as its wall time is.
+    figure('scan throughput (all files in the tree)', total / (wall / 1000), 'files/s', total >= 10_000 ? { atLeast: 1500 } : undefined);
     const st = await client.conn.sendRequest<{ memory: { rss: number; heapUsed: number }; maxRss: number }>('ecsGuard/stats');
     figure('server memory after the scan (RSS)', st.memory.rss / 1024 / 1024, 'MB', { atMost: 150 }, `heap ${(st.memory.heapUsed / 1024 / 1024).toFixed(0)} MB`);
     figure('server peak memory during the scan (max RSS)', st.maxRss / 1024 / 1024, 'MB');
