@@ -195,10 +195,48 @@ export function startServer(connection: Connection, options: { workerScript?: st
   };
 
   /**
+   * Open documents whose analysis is scheduled or under way. Background work (the workspace scan,
+   * republishing) stands aside while there are any: an analysis takes several event-loop turns (a
+   * settings request to the editor, its answer, the diagnostics written back) and each turn taken
+   * by background work would add its slice.
+   */
+  const editorWork = new Set<string>();
+
+  /** Waits while the editor's analyses run, but never longer than a quarter of a second (an editor that never answers a settings request must not stop background work). */
+  const editorFirst = async (stop: () => boolean = () => false) => {
+    for (const until = performance.now() + 250; editorWork.size > 0 && performance.now() < until && !stop();) await new Promise(r => setTimeout(r, 1));
+  };
+
+  // Diagnostics sent in the background (the scan's, republished files'). vscode-jsonrpc writes one
+  // message per event-loop turn: unchecked, background messages queue up faster than they drain,
+  // and the editor's own (a configuration request for a file just opened, its diagnostics) wait
+  // behind hundreds of them. So background senders wait while more than a few are unwritten.
+  const BACKGROUND_UNWRITTEN = 4;
+  let unwritten = 0;
+  const onWritten: (() => void)[] = [];
+  const sendInBackground = (uri: string, onlyIfCrossFileChanged = false) => {
+    unwritten++;
+    void publish(uri, onlyIfCrossFileChanged).finally(() => {
+      unwritten--;
+      for (const wake of onWritten.splice(0)) wake();
+    });
+  };
+  /** Resolves once at most `limit` background messages are unwritten, `stop()` holds, or `maxMs` has passed. */
+  const backgroundWritten = async (limit = BACKGROUND_UNWRITTEN, stop: () => boolean = () => false, maxMs = Infinity) => {
+    const until = performance.now() + maxMs;
+    while (unwritten > limit && !stop() && performance.now() < until) {
+      await new Promise<void>(r => {
+        onWritten.push(r);
+        setTimeout(r, 50); // to look at stop() and the clock again even if nothing is written
+      });
+    }
+  };
+
+  /**
    * Documents whose cross-file findings changed because another document changed (a task role
    * that one more or one fewer file shares). There can be hundreds for one change, so they are
-   * republished in the background: each once however often it is named meanwhile, a few messages
-   * at a time, after the editor's own analyses (the document being edited is what the user looks at).
+   * republished in the background: each once however often it is named meanwhile, after the
+   * editor's own analyses (the document being edited is what the user looks at).
    */
   const republish = new Set<string>();
   let republishing = false;
@@ -207,20 +245,13 @@ export function startServer(connection: Connection, options: { workerScript?: st
     if (republish.size === 0 || republishing) return;
     republishing = true;
     void (async () => {
-      let unwritten = 0;
-      let written: (() => void) | undefined;
       try {
         while (republish.size > 0) {
-          // Behind the editor's analyses, but never for more than a quarter of a second at a time.
-          for (const until = performance.now() + 250; editorWork.size > 0 && performance.now() < until;) await new Promise(r => setTimeout(r, 1));
-          while (unwritten >= 4) await new Promise<void>(r => (written = r));
+          await editorFirst();
           const [next] = republish;
           republish.delete(next);
-          unwritten++;
-          void publish(next, true).finally(() => {
-            unwritten--;
-            written?.();
-          });
+          sendInBackground(next, true);
+          await backgroundWritten();
         }
       } finally {
         republishing = false;
@@ -284,12 +315,6 @@ export function startServer(connection: Connection, options: { workerScript?: st
     burstStart.set(uri, first);
     scheduled.set(uri, setTimeout(run, now - first > 30 ? 0 : 2));
   };
-  /**
-   * Open documents whose analysis is scheduled or under way. The workspace scan stands aside while
-   * there are any: an analysis takes several event-loop turns (a settings request to the editor,
-   * its answer, the diagnostics written back) and each turn the scan took would add its slice.
-   */
-  const editorWork = new Set<string>();
   const lastChange = new Map<string, number>();
   const burstStart = new Map<string, number>();
 
@@ -346,32 +371,12 @@ export function startServer(connection: Connection, options: { workerScript?: st
       // Files whose cross-file findings a later file may change: published once, when the scan ends,
       // not once per file that shares their task role (that would be quadratic in a big repository).
       const pending = new Set<string>();
-      // vscode-jsonrpc writes one message per event-loop turn, and each turn of this loop holds the
-      // loop for up to 8 ms: unchecked, the scan's diagnostics queue up faster than they drain, and
-      // an editor's request (a configuration read for a file just opened) waits behind hundreds of
-      // them. So the scan waits while more than a few of its messages are unwritten.
-      let unwritten = 0;
-      const send = (uri: string, onlyIfCrossFileChanged = false) => {
-        unwritten++;
-        void publish(uri, onlyIfCrossFileChanged).finally(() => unwritten--);
-      };
-      const drain = async () => {
-        while (unwritten > 4 && !cancelled()) await new Promise(r => setImmediate(r));
-        slice = performance.now();
-      };
-      // Waits for the editor's analyses to finish, but never longer than a quarter of a second
-      // (an editor that never answers a settings request must not stop the scan).
-      const standAside = async () => {
-        const until = performance.now() + 250;
-        while (editorWork.size > 0 && performance.now() < until && !cancelled()) await new Promise(r => setTimeout(r, 1));
-        slice = performance.now();
-      };
       // Files analysed on the worker thread (CDK code): the scan goes on while they are.
       const offThread = new Set<Promise<void>>();
       const stored = (uri: string, affected: string[] | undefined) => {
         if (affected === undefined || cancelled()) return;
         if (workspace.hasDisk(uri)) documentsFound++;
-        send(uri);
+        sendInBackground(uri);
         for (const a of affected) pending.add(a);
       };
       for (const file of all) {
@@ -390,9 +395,11 @@ export function startServer(connection: Connection, options: { workerScript?: st
           }
         }
         // Let editor requests in: never hold the event loop for more than a few milliseconds.
-        if (editorWork.size > 0) await standAside();
-        if (unwritten > 4) await drain();
-        else if (performance.now() - slice > 8) {
+        if (editorWork.size > 0 || unwritten > BACKGROUND_UNWRITTEN) {
+          await editorFirst(cancelled);
+          await backgroundWritten(BACKGROUND_UNWRITTEN, cancelled);
+          slice = performance.now();
+        } else if (performance.now() - slice > 8) {
           await new Promise(r => setImmediate(r));
           slice = performance.now();
         }
@@ -403,12 +410,12 @@ export function startServer(connection: Connection, options: { workerScript?: st
       }
       await Promise.all(offThread);
       for (const uri of pending) {
-        send(uri, true); // published when the scan read it: again only if what it shares changed since
-        if (unwritten > 4) await drain();
+        sendInBackground(uri, true); // published when the scan read it: again only if what it shares changed since
+        await backgroundWritten(BACKGROUND_UNWRITTEN, cancelled);
       }
       // Everything the scan published is written before the editor hears that the scan is done.
       // (Bounded: a client that stops reading must not keep the scan open for ever.)
-      for (const until = performance.now() + 2000; unwritten > 0 && !cancelled() && performance.now() < until;) await new Promise(r => setImmediate(r));
+      await backgroundWritten(0, cancelled, 2000);
     } finally {
       // Its memory goes back before the editor hears that the scan is done.
       await workspace.analyzer.release();
