@@ -147,6 +147,26 @@ function shiftedDown(r: string, at: number): string {
 }
 
 /**
+ * Opens the fixture and finds the ignore action titled `title` on its `rule` diagnostic: never the
+ * preferred action (Ctrl+. Enter and fix-all take that one, and it must fix, never silence), and
+ * carrying its edit.
+ */
+async function ignoreAction(c: FormatCase, rule: string, title: string): Promise<{ doc: vscode.TextDocument; target: vscode.Diagnostic; edit: vscode.WorkspaceEdit }> {
+  const { doc, diagnostics } = await openAndExpectDiagnostics(c);
+  const target = diagnostics.find(d => ruleOf(d) === rule);
+  assert.ok(target, `no ${rule} diagnostic to ignore`);
+  let seen: string[] = [];
+  const action = await retry(async () => {
+    const actions = await codeActions(doc.uri, target.range, vscode.CodeActionKind.QuickFix.value);
+    seen = actions.map(a => a.title);
+    return actions.find(a => a.title === title);
+  }, `the action "${title}"`).catch(e => assert.fail(`${(e as Error).message}; offered: ${seen.join(' | ') || '(nothing)'}`));
+  assert.notEqual(action.isPreferred, true, 'an ignore action must not be the preferred one');
+  assert.ok(action.edit, 'the ignore action carries its edit');
+  return { doc, target, edit: action.edit };
+}
+
+/**
  * "Ignore '<rule>' on this line" through the code action provider: the directive goes in above the
  * finding, that finding goes away, and every other finding stays (one line lower when below it);
  * the new directive suppresses something, so it is not reported as unused.
@@ -154,20 +174,8 @@ function shiftedDown(r: string, at: number): string {
 export async function ignoreOnLineApplies(c: FormatCase): Promise<void> {
   const rule = c.ignoreOnLine;
   assert.ok(rule, `${c.format} has no ignore action to check`);
-  const { doc, diagnostics } = await openAndExpectDiagnostics(c);
-  const target = diagnostics.find(d => ruleOf(d) === rule);
-  assert.ok(target, `no ${rule} diagnostic to ignore`);
-  const title = `Ignore '${rule}' on this line`;
-  let seen: string[] = [];
-  const action = await retry(async () => {
-    const actions = await codeActions(doc.uri, target.range, vscode.CodeActionKind.QuickFix.value);
-    seen = actions.map(a => a.title);
-    return actions.find(a => a.title === title);
-  }, `the action "${title}"`).catch(e => assert.fail(`${(e as Error).message}; offered: ${seen.join(' | ') || '(nothing)'}`));
-  // Ctrl+. Enter and fix-all take the preferred action: that must fix, never silence.
-  assert.notEqual(action.isPreferred, true, 'an ignore action must not be the preferred one');
-  assert.ok(action.edit, 'the ignore action carries its edit');
-  assert.equal(await vscode.workspace.applyEdit(action.edit), true, 'VS Code refused the edit');
+  const { doc, target, edit } = await ignoreAction(c, rule, `Ignore '${rule}' on this line`);
+  assert.equal(await vscode.workspace.applyEdit(edit), true, 'VS Code refused the edit');
   const want = expectedText(c, 'ignore');
   await waitForText(doc, t => t === want, `the text of expected/${c.fixture}.ignore`);
   const at = target.range.start.line;
@@ -188,19 +196,8 @@ export const CONFIG_FILE = '.ecs-guard.json';
 export async function ignoreInConfigApplies(c: FormatCase): Promise<void> {
   const rule = c.ignoreInConfig;
   assert.ok(rule, `${c.format} has no configuration ignore action to check`);
-  const { doc, diagnostics } = await openAndExpectDiagnostics(c);
-  const target = diagnostics.find(d => ruleOf(d) === rule);
-  assert.ok(target, `no ${rule} diagnostic to ignore`);
-  const title = `Ignore '${rule}' in this file (in ${CONFIG_FILE})`;
-  let seen: string[] = [];
-  const action = await retry(async () => {
-    const actions = await codeActions(doc.uri, target.range, vscode.CodeActionKind.QuickFix.value);
-    seen = actions.map(a => a.title);
-    return actions.find(a => a.title === title);
-  }, `the action "${title}"`).catch(e => assert.fail(`${(e as Error).message}; offered: ${seen.join(' | ') || '(nothing)'}`));
-  assert.notEqual(action.isPreferred, true, 'an ignore action must not be the preferred one');
-  assert.ok(action.edit, 'the ignore action carries its edit');
-  assert.equal(await vscode.workspace.applyEdit(action.edit, { isRefactoring: true }), true, 'VS Code refused the edit');
+  const { doc, edit } = await ignoreAction(c, rule, `Ignore '${rule}' in this file (in ${CONFIG_FILE})`);
+  assert.equal(await vscode.workspace.applyEdit(edit, { isRefactoring: true }), true, 'VS Code refused the edit');
   const configUri = fixtureUri(CONFIG_FILE);
   const want = JSON.stringify({ ignore: [{ rule, path: c.fixture, reason: '' }] }, null, 2) + '\n';
   await retry(async () => (fs.existsSync(configUri.fsPath) && fs.readFileSync(configUri.fsPath, 'utf8') === want) || undefined,

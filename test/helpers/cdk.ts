@@ -42,3 +42,21 @@ export const tsFindingsAt = (text: string, rule: string, uri = TS_URI) => findin
 
 /** The findings of one rule in CDK TypeScript. */
 export const tsFindingsOf = (text: string, rule: string, uri = TS_URI) => run(text, uri).findings.filter(f => f.ruleId === rule);
+
+/** A catalog test's stack file imports: CDK, ECS, ECS patterns, constructs, then `shared` (one import line). */
+export const cdkHeader = (shared: string) => `import * as cdk from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as ecsPatterns from 'aws-cdk-lib/aws-ecs-patterns';
+import { Construct } from 'constructs';
+${shared}
+`;
+
+/** One Fargate task definition in a stack class after `header`, with `body` inside its constructor (4 spaces). */
+export const fargateStack = (header: string, body: string) => `${header}
+export class AppStack extends cdk.Stack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const taskDef = new ecs.FargateTaskDefinition(this, 'App');
+${body}  }
+}
+`;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fixEdits } from '../../../server/src/engine/analyze';
 import { findingsOf, fixViolations, run, settings } from '../../helpers/analysis';
-import { TS_URI, fixTs, prepareCdk, tsFindingsAt, tsFindingsOf } from '../../helpers/cdk';
+import { TS_URI, cdkHeader, fargateStack, fixTs, prepareCdk, tsFindingsAt, tsFindingsOf } from '../../helpers/cdk';
 
 // The container rules of the catalog on CDK TypeScript, as real stacks write them: images from
 // `ContainerImage` factories, capabilities through `LinuxParameters` calls, security options,
@@ -12,22 +12,8 @@ import { TS_URI, fixTs, prepareCdk, tsFindingsAt, tsFindingsOf } from '../../hel
 const at = tsFindingsAt;
 const only = tsFindingsOf;
 
-const HEADER = `import * as cdk from 'aws-cdk-lib';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as ecsPatterns from 'aws-cdk-lib/aws-ecs-patterns';
-import { Construct } from 'constructs';
-import { IMAGE, repository, capability } from './shared';
-`;
-
-/** One Fargate task definition in a stack class, with `body` inside its constructor (4 spaces). */
-const stack = (body: string) => `${HEADER}
-export class AppStack extends cdk.Stack {
-  constructor(scope: Construct, id: string) {
-    super(scope, id);
-    const taskDef = new ecs.FargateTaskDefinition(this, 'App');
-${body}  }
-}
-`;
+const HEADER = cdkHeader("import { IMAGE, repository, capability } from './shared';");
+const stack = (body: string) => fargateStack(HEADER, body);
 
 describe('CDK TypeScript: container catalog rules', () => {
   before(prepareCdk);

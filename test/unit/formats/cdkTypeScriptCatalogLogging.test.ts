@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fixEdits } from '../../../server/src/engine/analyze';
 import { fixViolations, run } from '../../helpers/analysis';
-import { TS_URI, fixTs, prepareCdk, tsFindingsAt, tsFindingsOf } from '../../helpers/cdk';
+import { TS_URI, cdkHeader, fargateStack, fixTs, prepareCdk, tsFindingsAt, tsFindingsOf } from '../../helpers/cdk';
 
 // missing-log-configuration and hardcoded-credential on CDK TypeScript: CDK's logging defaults
 // (none for addContainer; awslogs for a pattern's own container unless enableLogging is false),
@@ -12,22 +12,8 @@ import { TS_URI, fixTs, prepareCdk, tsFindingsAt, tsFindingsOf } from '../../hel
 const at = tsFindingsAt;
 const only = tsFindingsOf;
 
-const HEADER = `import * as cdk from 'aws-cdk-lib';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as ecsPatterns from 'aws-cdk-lib/aws-ecs-patterns';
-import { Construct } from 'constructs';
-import { API_KEY, logging, splunkToken } from './shared';
-`;
-
-/** One Fargate task definition in a stack class, with `body` inside its constructor (4 spaces). */
-const stack = (body: string) => `${HEADER}
-export class AppStack extends cdk.Stack {
-  constructor(scope: Construct, id: string) {
-    super(scope, id);
-    const taskDef = new ecs.FargateTaskDefinition(this, 'App');
-${body}  }
-}
-`;
+const HEADER = cdkHeader("import { API_KEY, logging, splunkToken } from './shared';");
+const stack = (body: string) => fargateStack(HEADER, body);
 
 const SPLUNK_TOKEN = 'B5A79AAD-D822-46CC-80D1-819F80D7BFB0';
 const DD_API_KEY = 'abcdef0123456789abcdef0123456789';
