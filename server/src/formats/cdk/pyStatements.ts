@@ -1,4 +1,4 @@
-import { PyNode, copyTree } from './pySyntax';
+import { NO_CHILDREN, PyNode, copyTree } from './pySyntax';
 import type { Node, Tree } from './treeSitter';
 
 /** Where a statement sits: the function and class whose bodies hold it (by their start offsets). */
@@ -53,15 +53,19 @@ export class StatementCache {
 
 /** A copy of `root` with every offset moved by `delta` (iterative). */
 function shifted(root: PyNode, delta: number): PyNode {
-  const top: PyNode = { type: root.type, start: root.start + delta, end: root.end + delta, field: root.field, children: [] };
-  const work: [PyNode, PyNode][] = [[root, top]];
-  while (work.length) {
-    const [src, dst] = work.pop()!;
-    for (const c of src.children) {
-      const d: PyNode = { type: c.type, start: c.start + delta, end: c.end + delta, field: c.field, children: [] };
-      dst.children.push(d);
-      work.push([c, d]);
-    }
+  const top: PyNode = { type: root.type, start: root.start + delta, end: root.end + delta, field: root.field, children: NO_CHILDREN };
+  const srcStack: PyNode[] = [root];
+  const dstStack: PyNode[] = [top];
+  while (srcStack.length) {
+    const src = srcStack.pop()!;
+    const dst = dstStack.pop()!;
+    if (src.children.length === 0) continue;
+    dst.children = src.children.map(c => {
+      const d: PyNode = { type: c.type, start: c.start + delta, end: c.end + delta, field: c.field, children: NO_CHILDREN };
+      srcStack.push(c);
+      dstStack.push(d);
+      return d;
+    });
   }
   return top;
 }

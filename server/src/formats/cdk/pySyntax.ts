@@ -18,6 +18,9 @@ export interface PyNode {
 // Node types whose children this adapter never reads: their text says all.
 const LEAVES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis', 'comment', 'escape_sequence', 'type_conversion', 'keyword_identifier']);
 
+/** The children of every node without any: shared, as copies are never changed once made. */
+export const NO_CHILDREN: PyNode[] = [];
+
 // Fields by position among named children, for the node types the reader looks into. Asking
 // tree-sitter for each child's field would cost a call into WebAssembly per node.
 const POSITIONAL_FIELDS: Record<string, string[]> = {
@@ -54,33 +57,47 @@ const CLOSERS: Record<string, string> = {
  */
 export function copyTree(node: Node, text: string, typeNames: readonly string[], exact = true): PyNode {
   const root = makeNode(node, text, typeNames, true);
-  const deferred: [PyNode, Node][] = [];
+  // Parallel stacks rather than a pair per entry: a large statement has thousands of nodes.
+  const deferredMade: PyNode[] = [];
+  const deferredSrc: Node[] = [];
   const assignments: PyNode[] = [];
-  const work: [Node, PyNode][] = [[node, root]];
-  while (work.length) {
-    const [src, dst] = work.pop()!;
+  const srcStack: Node[] = [node];
+  const dstStack: PyNode[] = [root];
+  while (srcStack.length) {
+    const src = srcStack.pop()!;
+    const dst = dstStack.pop()!;
     if (LEAVES.has(dst.type)) continue;
     const fString = dst.type === 'string' && isFString(text, dst.start);
     if (dst.type === 'string' && !fString) continue;
+    const kids = src.namedChildren;
+    if (kids.length === 0) continue;
     const names = POSITIONAL_FIELDS[dst.type];
+    const children: PyNode[] = new Array(kids.length);
     let i = 0;
-    for (const child of src.namedChildren) {
+    for (const child of kids) {
       if (!child) continue;
       const made = makeNode(child, text, typeNames, exact);
       if (made.type === 'comment') continue;
       if (fString && made.type !== 'interpolation') continue;
-      made.field = names?.[i] ?? null;
-      i++;
-      dst.children.push(made);
-      if (made.end < 0) deferred.push([made, child]);
-      work.push([child, made]);
+      if (names && i < names.length) made.field = names[i];
+      children[i++] = made;
+      if (made.end < 0) {
+        deferredMade.push(made);
+        deferredSrc.push(child);
+      }
+      srcStack.push(child);
+      dstStack.push(made);
+    }
+    if (i > 0) {
+      children.length = i;
+      dst.children = children;
     }
     if (dst.type === 'assignment') assignments.push(dst);
   }
   // A node is made after its parent, so in reverse order every child's end is known before its parent's.
-  for (let i = deferred.length - 1; i >= 0; i--) {
-    const [made, src] = deferred[i];
-    made.end = derivedEnd(made, text) ?? src.endIndex;
+  for (let i = deferredMade.length - 1; i >= 0; i--) {
+    const made = deferredMade[i];
+    made.end = derivedEnd(made, text) ?? deferredSrc[i].endIndex;
   }
   // Told apart by the text between their children, once the children's ends are known.
   for (const a of assignments) assignmentFields(a, text);
@@ -115,7 +132,7 @@ function makeNode(n: Node, text: string, typeNames: readonly string[], exact: bo
   else if (type === 'false') end = start + 5;
   else if (!exact && type === 'string' && !isFString(text, start)) end = stringEnd(text, start);
   else if (!exact && (ENDS_WITH_LAST_CHILD.has(type) || type in CLOSERS)) end = -1;
-  return { type, start, end: end ?? n.endIndex, field: null, children: [] };
+  return { type, start, end: end ?? n.endIndex, field: null, children: NO_CHILDREN };
 }
 
 /** The end of a plain (not f-) string literal at `start`, or undefined when it does not close on its line. */
