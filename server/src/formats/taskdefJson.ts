@@ -3,7 +3,7 @@ import type { MObject, MValue } from '../model/values';
 import type { SArray, SNode, SObject } from './syntax';
 import { sget, sprop } from './syntax';
 import { ConvertHooks, toModel } from './toModel';
-import { buildTask, inferEnvironment } from './taskModel';
+import { InferredEnvironment, buildTask } from './taskModel';
 
 // Keys that only an ECS container definition has (Kubernetes and Compose use other names), to tell
 // a bare container-definitions array from any other array of objects with a name and an image.
@@ -58,7 +58,6 @@ export function taskDefinitionModel(shape: NonNullable<ReturnType<typeof taskDef
     model.tasks.push(buildTask(obj, { label: 'container definitions', supports: key => key === 'containerDefinitions' }));
     roots = [arr];
   }
-  let env: ModelDocument['environment'] | undefined;
-  Object.defineProperty(model, 'environment', { get: () => (env ??= inferEnvironment(roots)), enumerable: true });
+  model.environment = new InferredEnvironment(roots);
   return model;
 }

@@ -1,6 +1,6 @@
 import { Defaults, ModelDocument, emptyModel } from '../../model/document';
 import { HOLE, MArray, MObject, MProp, MScalar, MUnknown, MValue, NodeRef, Span, get } from '../../model/values';
-import { buildTask, inferEnvironment } from '../taskModel';
+import { InferredEnvironment, buildTask } from '../taskModel';
 import {
   ASSIGN_PUBLIC_IP, AWS_LOGS_OPTIONS, GENERIC_LOG_DRIVER_PROP, LOG_DRIVER_OPTIONS, LOG_DRIVER_OPTIONS_MAP, LOG_DRIVER_SECRET_PROPS, SECRET_VALUE_CLASS, SECRET_VALUE_PLAIN_TEXT, COMMON_LOG_DRIVER_OPTIONS, CDK_PYTHON_IAM_MODULES, CDK_PYTHON_MODULES, CLUSTER_CLASSES, CLUSTER_INSIGHTS_PROPS,
   CONTAINER_CLASSES, CONTAINER_LIST_METHODS, CONTAINER_METHODS, CONTAINER_PROPS, ECR_DEFAULT_TAG, ENUMS, FARGATE_DEFAULTS, IMAGE_FACTORIES, IMAGE_HOLDERS, L1_CLASSES,
@@ -1382,8 +1382,7 @@ class Reader {
       for (const obj of role.statements) model.taskRoleStatements.push({ obj, roleLabel: role.label, tasks: users });
     }
     const roots = model.tasks.map(t => t.obj);
-    let env: ModelDocument['environment'] | undefined;
-    Object.defineProperty(model, 'environment', { get: () => (env ??= inferEnvironment(roots)), enumerable: true });
+    model.environment = new InferredEnvironment(roots);
     return model;
   }
 }

@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { ModelDocument, PolicyStatement, TaskDefinition, emptyModel } from '../../model/document';
 import { HOLE, MArray, MObject, MProp, MValue, NodeRef, Span, getProp, str } from '../../model/values';
-import { buildTask, inferEnvironment } from '../taskModel';
+import { InferredEnvironment, buildTask } from '../taskModel';
 import {
   ASSIGN_PUBLIC_IP, AWS_LOGS_OPTIONS, CLUSTER_INSIGHTS_PROPS, COMMON_LOG_DRIVER_OPTIONS, LOG_DRIVER_OPTIONS, LOG_DRIVER_OPTIONS_MAP,
   LOG_DRIVERS_WITH_OPTIONS_MAP, PATTERN_DEFAULT_LOG_DRIVER, PATTERN_ENABLE_LOGGING, SECRET_VALUE_CLASS, SECRET_VALUE_PLAIN_TEXT, CONTAINER_METHODS, CONTAINER_PROPS, ENUMS, FARGATE_DEFAULTS,
@@ -851,10 +851,9 @@ export class CdkReader {
     for (const c of this.clusters) model.clusters.push(this.cluster(c));
     model.taskRoleStatements = this.statements(built);
     const roots = model.tasks.map(t => t.obj as MValue);
-    let env: ModelDocument['environment'] | undefined;
     // The stack supplies its account and region at synthesis (awsLogs() writes the stack's region):
     // a fix in CDK code leaves none of them to fill in.
-    Object.defineProperty(model, 'environment', { get: () => (env ??= { ...inferEnvironment(roots), deploymentProvided: true }), enumerable: true });
+    model.environment = new InferredEnvironment(roots, true);
     return model;
   }
 
