@@ -358,4 +358,3 @@ export function parseJson(text: string): JsonParseResult {
   }
   return { root, errors, comments, reuse: n => (dirty.has(n) || !(n instanceof JScalar || n instanceof JObject || n instanceof JArray) ? undefined : (n as unknown as MValue)) };
 }
-

@@ -106,9 +106,12 @@ export class DiskAnalyzer {
     return this.script !== undefined && this.failures < MAX_FAILURES && needsParserLoad(text, uri);
   }
 
-  /** Analyses on the worker when `offThread` says so (falling back to the server if it fails), else here. */
-  async analyze(text: string, uri: string, settings: Settings): Promise<DiskResult> {
-    if (this.offThread(text, uri)) {
+  /**
+   * Analyses on the worker when `offThread` says so (falling back to the server if it fails), else
+   * here. A caller that has asked `offThread` already passes its answer, so the formats sniff once.
+   */
+  async analyze(text: string, uri: string, settings: Settings, offThread = this.offThread(text, uri)): Promise<DiskResult> {
+    if (offThread) {
       try {
         return await this.send({ id: this.nextId++, text, uri, settings });
       } catch (e) {

@@ -118,7 +118,7 @@ export class WorkspaceState {
     if (!mayBeOurs(text, uri)) return { offThread: false, done: Promise.resolve(this.forget(uri)) };
     const offThread = this.analyzer.offThread(text, uri);
     const done = (async () => {
-      const result = await this.analyzer.analyze(text, uri, await settings(uri));
+      const result = await this.analyzer.analyze(text, uri, await settings(uri), offThread);
       if (!wanted()) return undefined;
       if (!result.parsed) return this.forget(uri);
       this.disk.set(uri, { diagnostics: result.diagnostics, useRanges: new Map(result.useRanges) });

@@ -59,13 +59,16 @@ function shifted(root: PyNode, delta: number): PyNode {
   while (srcStack.length) {
     const src = srcStack.pop()!;
     const dst = dstStack.pop()!;
-    if (src.children.length === 0) continue;
-    dst.children = src.children.map(c => {
+    const n = src.children.length;
+    if (n === 0) continue;
+    dst.children = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = src.children[i];
       const d: PyNode = { type: c.type, start: c.start + delta, end: c.end + delta, field: c.field, children: NO_CHILDREN };
+      dst.children[i] = d;
       srcStack.push(c);
       dstStack.push(d);
-      return d;
-    });
+    }
   }
   return top;
 }

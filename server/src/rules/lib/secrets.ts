@@ -52,13 +52,15 @@ export function isSecretName(name: string, extraPatterns?: readonly RegExp[]): b
   return false;
 }
 
+// The shortest and longest ALWAYS names: a name of another length is not one, without upper-casing it.
+const ALWAYS_MIN = Math.min(...[...ALWAYS].map(n => n.length));
+const ALWAYS_MAX = Math.max(...[...ALWAYS].map(n => n.length));
+
 /** `ALWAYS` names are secrets whatever their value (an empty string excepted). */
 export function isAlwaysSecretName(name: string): boolean {
   // Upper-cased only when the length could match: most names cannot, and the copy is garbage.
   return name.length >= ALWAYS_MIN && name.length <= ALWAYS_MAX && ALWAYS.has(name.toUpperCase());
 }
-const ALWAYS_MIN = Math.min(...[...ALWAYS].map(n => n.length));
-const ALWAYS_MAX = Math.max(...[...ALWAYS].map(n => n.length));
 
 /**
  * False for values that cannot be the secret itself: empty, numbers, booleans, a file path, an ARN
